@@ -1,0 +1,78 @@
+"""The `koldo` command line (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from pydantic import ValidationError
+
+from bot.config import Settings
+from bot.logs import setup_logging
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="koldo", description="Koldo, the Telegram help desk.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot (long polling, or webhook when configured)")
+    commands.add_parser("demo", help="the bot and a local Telegram stand-in, in your browser")
+
+    db = commands.add_parser("db", help="database schema").add_subparsers(
+        dest="db_command", required=True
+    )
+    upgrade = db.add_parser("upgrade", help="upgrade the schema (to the newest by default)")
+    upgrade.add_argument("revision", nargs="?", default="head")
+    downgrade = db.add_parser("downgrade", help="downgrade the schema to a revision")
+    downgrade.add_argument("revision")
+    db.add_parser("current", help="show the schema revision")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        problems = "; ".join(
+            f"KOLDO_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors()
+        )
+        print(f"koldo: the settings are not valid: {problems}", file=sys.stderr)
+        return 2
+    setup_logging(settings.log_level)
+    try:
+        return asyncio.run(_dispatch(args, settings))
+    except KeyboardInterrupt:
+        return 130
+
+
+async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    from bot import runner  # imported here so that `koldo --help` stays fast
+    from storage import database
+
+    if args.command == "run":
+        if not settings.bot_token.get_secret_value():
+            print("koldo: set KOLDO_BOT_TOKEN (the token @BotFather gave you).", file=sys.stderr)
+            return 2
+        try:
+            await runner.run(settings)
+        except runner.SchemaOutdatedError as error:
+            print(f"koldo: {error}", file=sys.stderr)
+            return 2
+        return 0
+    if args.command == "demo":
+        from bot.demo import run_demo
+
+        return await run_demo(settings)
+    url = settings.effective_database_url
+    if args.db_command == "upgrade":
+        await database.upgrade(url, args.revision)
+    elif args.db_command == "downgrade":
+        await database.downgrade(url, args.revision)
+    engine = database.create_engine(url)
+    try:
+        state = await database.schema_state(engine)
+    finally:
+        await engine.dispose()
+    print(f"schema revision: {state.current or 'none'} (newest: {state.head})")
+    return 0

@@ -1,0 +1,67 @@
+"""Settings, read from the environment (prefix ``KOLDO_``) and from a ``.env`` file."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+Locale = Literal["ky", "ru", "en"]
+LOCALES: tuple[Locale, ...] = ("ky", "ru", "en")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "koldo.sqlite3"
+TELEGRAM_API_URL = "https://api.telegram.org"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="KOLDO_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    bot_token: SecretStr = SecretStr("")
+    telegram_api_url: str = TELEGRAM_API_URL
+    # Empty means the embedded SQLite file under var/, which upgrades its own schema.
+    database_url: str = Field(default="", repr=False)
+    # Empty means in-memory FSM, de-duplication and throttling (a single process only).
+    redis_url: str = Field(default="", repr=False)
+    # Every Redis key starts with it, so that deployments (or test runs) can share one Redis.
+    redis_prefix: str = "koldo"
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    webhook_url: str = ""
+    webhook_secret: SecretStr = SecretStr("")
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = 8080
+    default_locale: Locale = "ky"
+    log_level: str = "INFO"
+    # Flood control: more than `throttle_limit` updates in `throttle_window_seconds` is a flood.
+    throttle_limit: int = Field(default=20, ge=1)
+    throttle_window_seconds: float = Field(default=10.0, gt=0)
+    urgent_escalation_minutes: int = Field(default=30, ge=1)
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(",", " ").split())
+        if isinstance(value, int):
+            return frozenset({value})
+        return value
+
+    @cached_property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{DEFAULT_SQLITE_PATH}"
+
+    @property
+    def uses_embedded_database(self) -> bool:
+        return not self.database_url
+
+    @property
+    def webhook_path(self) -> str:
+        return urlsplit(self.webhook_url).path or "/webhook"

@@ -1,0 +1,15 @@
+"""Logging set-up. Koldo's own log lines carry ids and case codes only, never personal data."""
+
+from __future__ import annotations
+
+import logging
+
+
+def setup_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    # One line per handled update is noise at INFO; it stays available at DEBUG.
+    if logging.getLogger().level > logging.DEBUG:
+        logging.getLogger("aiogram.event").setLevel(logging.WARNING)

@@ -1,0 +1,1 @@
+"""Middlewares that every update passes through, outermost first (see bot.app)."""

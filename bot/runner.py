@@ -1,0 +1,102 @@
+"""`koldo run`: long polling, or a webhook server when KOLDO_WEBHOOK_URL is set."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+
+from aiogram import Bot, Dispatcher
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiohttp import web
+
+from bot import commands
+from bot.app import Resources, create_bot, create_dispatcher
+from bot.config import Settings
+from storage.database import schema_state, upgrade
+
+logger = logging.getLogger("koldo.run")
+
+
+class SchemaOutdatedError(RuntimeError):
+    pass
+
+
+async def prepare_schema(resources: Resources) -> None:
+    """The embedded SQLite file upgrades itself; a configured database is upgraded on purpose."""
+    settings = resources.settings
+    if settings.uses_embedded_database:
+        await upgrade(settings.effective_database_url)
+        return
+    state = await schema_state(resources.engine)
+    if not state.up_to_date:
+        raise SchemaOutdatedError(
+            f"The database schema is at revision {state.current or 'none'}, "
+            f"but this Koldo needs {state.head}. Run `koldo db upgrade` first."
+        )
+
+
+async def run(settings: Settings) -> None:
+    resources = Resources.open(settings)
+    bot = create_bot(settings)
+    try:
+        await prepare_schema(resources)
+        dispatcher = create_dispatcher(resources)
+        await commands.publish(bot, resources.localization)
+        if settings.webhook_url:
+            await _serve_webhook(settings, dispatcher, bot)
+        else:
+            await _poll(dispatcher, bot)
+    finally:
+        await bot.session.close()
+        await resources.close()
+
+
+async def _poll(dispatcher: Dispatcher, bot: Bot) -> None:
+    await bot.delete_webhook(drop_pending_updates=False)
+    me = await bot.get_me()
+    logger.info("bot %s polling", me.id)
+    # aiogram stops polling gracefully on SIGINT and SIGTERM.
+    await dispatcher.start_polling(
+        bot,
+        handle_signals=True,
+        close_bot_session=False,
+        allowed_updates=dispatcher.resolve_used_update_types(),
+    )
+
+
+async def _serve_webhook(settings: Settings, dispatcher: Dispatcher, bot: Bot) -> None:
+    app = web.Application()
+    SimpleRequestHandler(
+        dispatcher=dispatcher, bot=bot, secret_token=settings.webhook_secret.get_secret_value()
+    ).register(app, path=settings.webhook_path)
+    app.router.add_get("/healthz", _healthy)
+    setup_application(app, dispatcher, bot=bot)
+
+    await bot.set_webhook(
+        settings.webhook_url,
+        secret_token=settings.webhook_secret.get_secret_value(),
+        allowed_updates=dispatcher.resolve_used_update_types(),
+    )
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, settings.webhook_host, settings.webhook_port).start()
+    logger.info("webhook server on port %s", settings.webhook_port)
+    try:
+        await _until_terminated()
+    finally:
+        # Other replicas may still serve the webhook: leave it registered.
+        await runner.cleanup()
+
+
+async def _healthy(_request: web.Request) -> web.Response:
+    return web.json_response({"ok": True})
+
+
+async def _until_terminated() -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+    logger.info("stopping on signal")

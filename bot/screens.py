@@ -1,0 +1,115 @@
+"""What each screen says and which buttons it has: text from Fluent, buttons from keyboards."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
+from aiogram.utils.text_decorations import html_decoration
+
+from bot import keyboards
+from bot.i18n import Translator
+from bot.services.needs import MAX_HOUSEHOLD_SIZE, NeedsDraft
+from storage.places import Geography
+
+Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
+SUMMARY_DETAILS_PREVIEW = 300
+
+
+@dataclass(frozen=True)
+class Screen:
+    text: str
+    markup: Markup = None
+
+    @property
+    def inline(self) -> bool:
+        return self.markup is None or isinstance(self.markup, InlineKeyboardMarkup)
+
+
+def main_menu(t: Translator) -> Screen:
+    return Screen(t("main-menu"), keyboards.main_menu(t))
+
+
+def location(t: Translator) -> Screen:
+    return Screen(t("needs-location"), keyboards.share_location(t))
+
+
+def districts(t: Translator, geography: Geography) -> Screen:
+    return Screen(t("needs-district"), keyboards.districts(t, geography))
+
+
+def villages(t: Translator, geography: Geography, area_code: str) -> Screen | None:
+    area = geography.area(area_code)
+    if area is None or not area.villages:
+        return None
+    return Screen(t("needs-village", area=area.name(t.locale)), keyboards.villages(t, area))
+
+
+def household_size(t: Translator) -> Screen:
+    return Screen(t("needs-size"), keyboards.household_size(t))
+
+
+def household_size_typed(t: Translator) -> Screen:
+    return Screen(t("needs-size-type", max=MAX_HOUSEHOLD_SIZE), keyboards.household_size(t))
+
+
+def vulnerabilities(t: Translator, draft: NeedsDraft) -> Screen:
+    return Screen(t("needs-vulnerable"), keyboards.vulnerabilities(t, draft.vulnerabilities))
+
+
+def needs(t: Translator, draft: NeedsDraft) -> Screen:
+    return Screen(t("needs-needs"), keyboards.needs(t, draft.needs))
+
+
+def phone(t: Translator) -> Screen:
+    return Screen(t("needs-phone"), keyboards.share_contact(t))
+
+
+def details(t: Translator, draft: NeedsDraft) -> Screen:
+    has_details = bool(draft.details or draft.attachments)
+    return Screen(t("needs-details"), keyboards.details(t, has_details))
+
+
+def details_progress(t: Translator, message_id: str) -> Screen:
+    return Screen(t(message_id), keyboards.details(t, has_details=True))
+
+
+def summary(t: Translator, draft: NeedsDraft, geography: Geography) -> Screen:
+    text = t(
+        "needs-summary",
+        place=place_name(t, draft, geography),
+        people=t("people-count", count=draft.household_size or 0),
+        vulnerable=_joined(t, "vuln", draft.vulnerabilities) or t("summary-nobody"),
+        needs=_joined(t, "need", draft.needs),
+        phone=draft.phone or t("summary-no-phone"),
+        details=_details_preview(t, draft),
+        files=t("summary-files", count=len(draft.attachments)) if draft.attachments else "",
+    )
+    return Screen(text, keyboards.summary(t))
+
+
+def place_name(t: Translator, draft: NeedsDraft, geography: Geography) -> str:
+    found = geography.village(draft.village)
+    if found is not None:
+        village_area, village = found
+        return t("place-village", village=village.name(t.locale), area=village_area.name(t.locale))
+    area = geography.area(draft.district)
+    if area is not None:
+        return area.name(t.locale)
+    if draft.latitude is not None:
+        return t("place-shared-location")
+    return t("place-unknown")
+
+
+def _joined(t: Translator, prefix: str, items: Sequence[str]) -> str:
+    return ", ".join(t(f"{prefix}-{item}") for item in items)
+
+
+def _details_preview(t: Translator, draft: NeedsDraft) -> str:
+    if not draft.details:
+        return t("summary-no-details")
+    preview = draft.details
+    if len(preview) > SUMMARY_DETAILS_PREVIEW:
+        preview = preview[:SUMMARY_DETAILS_PREVIEW] + "…"
+    return html_decoration.quote(preview)

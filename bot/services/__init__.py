@@ -1,0 +1,1 @@
+"""Domain services: what Koldo does, apart from Telegram and from SQL."""

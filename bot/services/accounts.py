@@ -1,0 +1,29 @@
+"""A person's own settings: language and consent."""
+
+from __future__ import annotations
+
+from aiogram import Bot
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import commands
+from bot.i18n import Translator
+from storage.models import User, utcnow
+from storage.repositories import audit
+
+
+async def choose_language(
+    bot: Bot, user: User, t: Translator, telegram_language_code: str | None
+) -> None:
+    """Remembers the language and shows the command menu in it."""
+    user.language = t.locale
+    await commands.follow_chosen_language(bot, user.id, t, telegram_language_code)
+
+
+async def give_consent(session: AsyncSession, user: User) -> None:
+    if user.consent_at is None:
+        user.consent_at = utcnow()
+        audit.record(session, "consent.given", actor_id=user.id, subject=f"user:{user.id}")
+
+
+def has_consent(user: User) -> bool:
+    return user.consent_at is not None

@@ -1,0 +1,152 @@
+"""The needs form: the draft a family fills in, checks, priority, and the case it becomes."""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeVar
+
+from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.codes import new_code
+from storage.models import Attachment, AttachmentKind, Case, CaseKind, Household, Priority, User
+from storage.repositories import audit, cases
+
+MAX_HOUSEHOLD_SIZE = 30
+MAX_DETAILS_LENGTH = 1000
+MAX_ATTACHMENTS = 10
+
+
+class Vulnerability(enum.StrEnum):
+    YOUNG_CHILDREN = "young_children"
+    PREGNANT = "pregnant"
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
+    CHRONIC_ILLNESS = "chronic_illness"
+
+
+class Need(enum.StrEnum):
+    FOOD_WATER = "food_water"
+    MEDICAL = "medical"
+    SHELTER = "shelter"
+    CLOTHES_HYGIENE = "clothes_hygiene"
+    PSYCHOLOGICAL = "psychological"
+    CASH = "cash"
+    DOCUMENTS = "documents"
+    TRANSPORT = "transport"
+    DAMAGED_PROPERTY = "damaged_property"
+    LEGAL = "legal"
+
+
+class DraftAttachment(BaseModel):
+    kind: AttachmentKind
+    file_id: str
+    file_unique_id: str
+
+
+class NeedsDraft(BaseModel):
+    """What the family has entered so far. Kept in FSM storage (Redis in production) as JSON."""
+
+    latitude: float | None = None
+    longitude: float | None = None
+    district: str | None = None
+    village: str | None = None
+    household_size: int | None = None
+    vulnerabilities: list[Vulnerability] = Field(default_factory=list)
+    needs: list[Need] = Field(default_factory=list)
+    phone: str | None = None
+    phone_skipped: bool = False
+    details: str | None = None
+    attachments: list[DraftAttachment] = Field(default_factory=list)
+    # True while the family changes one answer from the summary: the step returns to it.
+    editing: bool = False
+
+    @property
+    def has_place(self) -> bool:
+        return self.district is not None or self.latitude is not None
+
+
+def parse_household_size(text: str) -> int | None:
+    """A typed household size, or None when it is not a sensible whole number of people."""
+    cleaned = text.strip()
+    if not cleaned.isdecimal():
+        return None
+    size = int(cleaned)
+    return size if 1 <= size <= MAX_HOUSEHOLD_SIZE else None
+
+
+T = TypeVar("T")
+
+
+def toggle(items: list[T], item: T) -> list[T]:
+    return [x for x in items if x != item] if item in items else [*items, item]
+
+
+URGENT_WITH_SHELTER = {Vulnerability.YOUNG_CHILDREN, Vulnerability.PREGNANT, Vulnerability.DISABLED}
+LIFE_NEEDS = {Need.FOOD_WATER, Need.MEDICAL, Need.SHELTER}
+
+
+def priority_for(needs: list[Need], vulnerabilities: list[Vulnerability]) -> Priority:
+    """The one priority rule, the same for every case:
+
+    - urgent: medicine or medical care is needed and someone in the household is vulnerable;
+      or shelter is needed for young children, a pregnant woman or a disabled person;
+    - high: anyone vulnerable, or a need for food and water, medical care or shelter;
+    - normal: everything else.
+    """
+    vulnerable = set(vulnerabilities)
+    if Need.MEDICAL in needs and vulnerable:
+        return Priority.URGENT
+    if Need.SHELTER in needs and vulnerable & URGENT_WITH_SHELTER:
+        return Priority.URGENT
+    if vulnerable or LIFE_NEEDS.intersection(needs):
+        return Priority.HIGH
+    return Priority.NORMAL
+
+
+async def register_case(
+    session: AsyncSession, user: User, draft: NeedsDraft, language: str
+) -> Case:
+    """Turns a confirmed draft into a case with its own code, committed before the reply."""
+    household = Household(
+        user_id=user.id,
+        size=draft.household_size,
+        district=draft.district,
+        village=draft.village,
+        latitude=draft.latitude,
+        longitude=draft.longitude,
+    )
+    case = Case(
+        code=await _unused_code(session),
+        kind=CaseKind.NEEDS,
+        user_id=user.id,
+        household=household,
+        language=language,
+        needs=[str(need) for need in draft.needs],
+        vulnerabilities=[str(v) for v in draft.vulnerabilities],
+        household_size=draft.household_size,
+        priority=priority_for(draft.needs, draft.vulnerabilities),
+        district=draft.district,
+        village=draft.village,
+        latitude=draft.latitude,
+        longitude=draft.longitude,
+        phone=draft.phone,
+        details=draft.details,
+        attachments=[
+            Attachment(kind=a.kind, file_id=a.file_id, file_unique_id=a.file_unique_id)
+            for a in draft.attachments
+        ],
+    )
+    if draft.phone:
+        user.phone = draft.phone
+    session.add(case)
+    await session.flush()
+    audit.record(session, "case.created", actor_id=user.id, subject=case.code)
+    await session.commit()
+    return case
+
+
+async def _unused_code(session: AsyncSession) -> str:
+    while await cases.code_taken(session, code := new_code()):
+        pass
+    return code

@@ -1,0 +1,19 @@
+"""Erasing a person's data on request: personal fields go, anonymous counts stay."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.repositories import audit, cases, users
+
+ERASED_OUTCOME = "erased_by_family"
+
+
+async def erase_user(session: AsyncSession, user_id: int) -> int:
+    """Erases everything personal about one person; returns how many cases were anonymized."""
+    codes = await cases.anonymize_for_user(session, user_id, ERASED_OUTCOME)
+    await users.delete_user(session, user_id)
+    # The audit keeps that an erasure happened and which anonymous cases it touched, not who.
+    audit.record(session, "user.erased", details={"cases": codes})
+    await session.commit()
+    return len(codes)

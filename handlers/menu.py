@@ -1,0 +1,51 @@
+"""The main menu, and honest answers for the journeys that are not built yet."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.types import CallbackQuery, Message
+
+from bot import keyboards, replies, screens
+from bot.callbacks import MenuCb, MenuItem
+from bot.i18n import Translator
+from bot.screens import Screen
+
+COMING_SOON = {
+    MenuItem.SHELTERS,
+    MenuItem.HOTLINES,
+    MenuItem.MISSING,
+    MenuItem.CASES,
+    MenuItem.UPDATES,
+}
+
+
+async def menu_command(message: Message, t: Translator) -> None:
+    screen = screens.main_menu(t)
+    await message.answer(screen.text, reply_markup=screen.markup)
+
+
+async def home(query: CallbackQuery, t: Translator) -> None:
+    await query.answer()
+    await replies.replace(query, screens.main_menu(t))
+
+
+async def language(query: CallbackQuery, t: Translator) -> None:
+    await query.answer()
+    await replies.replace(query, Screen(t("choose-language"), keyboards.languages(t)))
+
+
+async def coming_soon(query: CallbackQuery, callback_data: MenuCb, t: Translator) -> None:
+    await query.answer()
+    text = t("coming-soon", journey=t(f"menu-{callback_data.item.value}"))
+    await replies.replace(query, Screen(text, keyboards.back_to_menu(t)))
+
+
+def router() -> Router:
+    router = Router(name="menu")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(menu_command, Command("menu"))
+    router.callback_query.register(home, MenuCb.filter(F.item == MenuItem.HOME))
+    router.callback_query.register(language, MenuCb.filter(F.item == MenuItem.LANGUAGE))
+    router.callback_query.register(coming_soon, MenuCb.filter(F.item.in_(COMING_SOON)))
+    return router

@@ -1,0 +1,94 @@
+"""Start: language, consent, main menu."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.filters import KICKED, MEMBER, ChatMemberUpdatedFilter, Command, CommandStart
+from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, replies, screens
+from bot.callbacks import ConsentCb, LanguageCb
+from bot.config import LOCALES
+from bot.i18n import Localization, Translator
+from bot.screens import Screen
+from bot.services import accounts
+from storage.models import User
+
+
+async def start(message: Message, user: User, t: Translator) -> None:
+    if user.language is None:
+        await message.answer(t("welcome"), reply_markup=keyboards.languages(t))
+    elif not accounts.has_consent(user):
+        await message.answer(t("consent"), reply_markup=keyboards.consent(t))
+    else:
+        await message.answer(t("welcome-back"))
+        await _main_menu(message, t)
+
+
+async def choose_language(message: Message, t: Translator) -> None:
+    await message.answer(t("choose-language"), reply_markup=keyboards.languages(t))
+
+
+async def language_chosen(
+    query: CallbackQuery,
+    callback_data: LanguageCb,
+    user: User,
+    bot: Bot,
+    localization: Localization,
+) -> None:
+    first_time = user.language is None
+    t = localization.translator(callback_data.code)
+    await accounts.choose_language(bot, user, t, query.from_user.language_code)
+    await query.answer(t("language-saved"))
+    if first_time or not accounts.has_consent(user):
+        await replies.replace(query, Screen(t("consent"), keyboards.consent(t)))
+    else:
+        await replies.replace(query, screens.main_menu(t))
+
+
+async def consent_answered(
+    query: CallbackQuery,
+    callback_data: ConsentCb,
+    user: User,
+    session: AsyncSession,
+    bot: Bot,
+    t: Translator,
+) -> None:
+    await query.answer()
+    if callback_data.agree:
+        await accounts.give_consent(session, user)
+        text = t("consent-thanks")
+    else:
+        text = t("consent-declined")
+    await replies.replace(query, Screen(text))
+    await replies.send(bot, query.from_user.id, screens.main_menu(t))
+
+
+async def blocked_us(event: ChatMemberUpdated, user: User) -> None:
+    user.blocked = True
+
+
+async def unblocked_us(event: ChatMemberUpdated, user: User) -> None:
+    user.blocked = False
+
+
+async def _main_menu(message: Message, t: Translator) -> None:
+    screen = screens.main_menu(t)
+    await message.answer(screen.text, reply_markup=screen.markup)
+
+
+def router() -> Router:
+    router = Router(name="start")
+    router.message.filter(F.chat.type == "private")
+    router.message.register(start, CommandStart())
+    router.message.register(choose_language, Command("language"))
+    router.callback_query.register(language_chosen, LanguageCb.filter(F.code.in_(LOCALES)))
+    router.callback_query.register(consent_answered, ConsentCb.filter())
+    router.my_chat_member.register(
+        blocked_us, ChatMemberUpdatedFilter(member_status_changed=KICKED)
+    )
+    router.my_chat_member.register(
+        unblocked_us, ChatMemberUpdatedFilter(member_status_changed=MEMBER)
+    )
+    return router

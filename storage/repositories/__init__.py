@@ -1,0 +1,1 @@
+"""Queries, one module per aggregate. Everything SQL lives here, never in handlers."""

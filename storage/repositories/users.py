@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage.models import User
+
+
+async def get(session: AsyncSession, user_id: int) -> User | None:
+    return await session.get(User, user_id)
+
+
+async def get_or_create(session: AsyncSession, user_id: int) -> User:
+    user = await session.get(User, user_id)
+    if user is not None:
+        return user
+    # Two replicas may meet the same new person at once: the insert must not fail for either.
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    await session.execute(insert(User).values(id=user_id).on_conflict_do_nothing())
+    user = await session.get(User, user_id)
+    assert user is not None
+    return user
+
+
+async def delete_user(session: AsyncSession, user_id: int) -> None:
+    await session.execute(delete(User).where(User.id == user_id))
+
+
+async def ids_with_role(session: AsyncSession, role: str) -> list[int]:
+    result = await session.scalars(select(User.id).where(User.role == role))
+    return list(result)

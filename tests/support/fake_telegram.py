@@ -1,0 +1,137 @@
+"""A Bot API session that answers in memory, so the Dispatcher can be driven without HTTP.
+
+It keeps what a person would see: each chat's messages with their keyboards (edits applied),
+the reply keyboard currently shown, and the answers to button presses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from collections.abc import AsyncGenerator
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.methods import (
+    AnswerCallbackQuery,
+    EditMessageReplyMarkup,
+    EditMessageText,
+    GetMe,
+    SendMessage,
+    TelegramMethod,
+)
+from aiogram.methods.base import TelegramType
+from aiogram.types import (
+    Chat,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+    User,
+)
+
+BOT_USER = User(id=42, is_bot=True, first_name="Koldo", username="koldo_bot")
+
+
+@dataclass
+class Shown:
+    """A message of the bot as it stands now in the chat."""
+
+    message_id: int
+    text: str
+    inline: InlineKeyboardMarkup | None = None
+
+    def buttons(self) -> list[str]:
+        if self.inline is None:
+            return []
+        return [button.text for row in self.inline.inline_keyboard for button in row]
+
+
+@dataclass
+class ChatView:
+    messages: list[Shown] = field(default_factory=list)
+    reply_keyboard: ReplyKeyboardMarkup | None = None
+    alerts: list[str] = field(default_factory=list)
+
+    def by_id(self, message_id: int) -> Shown:
+        return next(m for m in self.messages if m.message_id == message_id)
+
+
+class FakeTelegram(BaseSession):
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls: list[TelegramMethod[Any]] = []
+        self.chats: dict[int, ChatView] = {}
+        # An answer to a button press names the press, not the chat: the driver tells us which.
+        self.callback_chats: dict[str, int] = {}
+        self._ids = itertools.count(1000)
+
+    def chat(self, chat_id: int) -> ChatView:
+        return self.chats.setdefault(chat_id, ChatView())
+
+    async def make_request(
+        self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
+    ) -> TelegramType:
+        self.calls.append(method)
+        match method:
+            case SendMessage():
+                return self._send(method)  # type: ignore[return-value]
+            case EditMessageText():
+                shown = self.chat(int(method.chat_id or 0)).by_id(method.message_id or 0)
+                shown.text = method.text
+                shown.inline = method.reply_markup
+                return self._as_message(int(method.chat_id or 0), shown)  # type: ignore[return-value]
+            case EditMessageReplyMarkup():
+                shown = self.chat(int(method.chat_id or 0)).by_id(method.message_id or 0)
+                shown.inline = method.reply_markup
+                return self._as_message(int(method.chat_id or 0), shown)  # type: ignore[return-value]
+            case AnswerCallbackQuery():
+                chat_id = self.callback_chats.pop(method.callback_query_id)
+                if method.text:
+                    self.chat(chat_id).alerts.append(method.text)
+                return True  # type: ignore[return-value]
+            case GetMe():
+                return BOT_USER  # type: ignore[return-value]
+        return True  # type: ignore[return-value]
+
+    def _send(self, method: SendMessage) -> Message:
+        chat_id = int(method.chat_id)
+        view = self.chat(chat_id)
+        markup = method.reply_markup
+        shown = Shown(
+            next(self._ids),
+            method.text,
+            markup if isinstance(markup, InlineKeyboardMarkup) else None,
+        )
+        if isinstance(markup, ReplyKeyboardMarkup):
+            view.reply_keyboard = markup
+        elif isinstance(markup, ReplyKeyboardRemove):
+            view.reply_keyboard = None
+        view.messages.append(shown)
+        return self._as_message(chat_id, shown)
+
+    def _as_message(self, chat_id: int, shown: Shown) -> Message:
+        return Message(
+            message_id=shown.message_id,
+            date=int(time.time()),
+            chat=Chat(id=chat_id, type="private"),
+            from_user=BOT_USER,
+            text=shown.text,
+            reply_markup=shown.inline,
+        )
+
+    async def close(self) -> None:
+        return None
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        raise NotImplementedError("no file downloads in dispatcher tests")
+        yield b""
