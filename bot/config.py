@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     default_locale: Locale = "ky"
     log_level: str = "INFO"
     # Flood control: more than `throttle_limit` updates in `throttle_window_seconds` is a flood.
-    throttle_limit: int = Field(default=20, ge=1)
+    throttle_limit: int = Field(default=40, ge=1)
     throttle_window_seconds: float = Field(default=10.0, gt=0)
     urgent_escalation_minutes: int = Field(default=30, ge=1)
 

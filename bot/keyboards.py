@@ -115,7 +115,7 @@ def household_size(t: Translator) -> InlineKeyboardMarkup:
 def vulnerabilities(t: Translator, chosen: list[Vulnerability]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for item in Vulnerability:
-        label = t("toggle", on=item in chosen, label=t(f"vuln-{item.value}"))
+        label = t("toggle", on="yes" if item in chosen else "no", label=t(f"vuln-{item.value}"))
         builder.button(text=label, callback_data=NeedsCb(action="vuln", value=item.value))
     builder.adjust(1)
     done = "btn-continue" if chosen else "btn-nobody-vulnerable"
@@ -127,7 +127,7 @@ def vulnerabilities(t: Translator, chosen: list[Vulnerability]) -> InlineKeyboar
 def needs(t: Translator, chosen: list[Need]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for item in Need:
-        label = t("toggle", on=item in chosen, label=t(f"need-{item.value}"))
+        label = t("toggle", on="yes" if item in chosen else "no", label=t(f"need-{item.value}"))
         builder.button(text=label, callback_data=NeedsCb(action="need", value=item.value))
     builder.adjust(1)
     builder.row(_button(t("btn-continue"), NeedsCb(action="needs-done").pack()))
@@ -153,6 +153,7 @@ def summary(t: Translator) -> InlineKeyboardMarkup:
         builder.button(text=t(f"btn-edit-{step}"), callback_data=NeedsCb(action="edit", value=step))
     builder.button(text=t("btn-cancel-form"), callback_data=NeedsCb(action="cancel"))
     builder.adjust(1, 2, 2, 2, 1)
+    builder.row(_back(t))
     return builder.as_markup()
 
 

@@ -126,6 +126,8 @@ def make_settings(backend: Backend, **overrides: object) -> Settings:
         "admin_ids": frozenset(),
         "webhook_url": "",
         "default_locale": "ky",
+        # Tests tap far faster than people; flood control has its own test.
+        "throttle_limit": 10_000,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]

@@ -6,8 +6,8 @@ import pytest
 from aiogram.methods import SetMyCommands
 from aiogram.types import BotCommandScopeChat
 
-from tests.conftest import Harness
 from storage.repositories import audit, users
+from tests.conftest import Harness
 
 LANGUAGE_BUTTONS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 

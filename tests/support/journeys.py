@@ -1,0 +1,36 @@
+"""Steps many tests share, written as a family would take them."""
+
+from __future__ import annotations
+
+from bot.i18n import Translator
+from tests.support.people import Person
+
+LANGUAGE_BUTTONS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
+# Kok-Tash, Batken district: a border village of the 2021 and 2022 fighting.
+KOK_TASH = (39.9497, 70.5358)
+
+
+async def agree_and_open_menu(family: Person, t: Translator) -> None:
+    await family.send("/start")
+    await family.press(LANGUAGE_BUTTONS[t.locale])
+    await family.press(t("btn-consent-agree"))
+
+
+async def open_needs_form(family: Person, t: Translator) -> None:
+    await agree_and_open_menu(family, t)
+    await family.press(t("menu-needs"))
+
+
+async def fill_needs_form(family: Person, t: Translator) -> None:
+    """Location by the button, 4 people, a small child, medicine and food, own phone, a note."""
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("4")
+    await family.press(t("toggle", on="no", label=t("vuln-young_children")))
+    await family.press(t("btn-continue"))
+    await family.press(t("toggle", on="no", label=t("need-medical")))
+    await family.press(t("toggle", on="no", label=t("need-food_water")))
+    await family.press(t("btn-continue"))
+    await family.share_contact("+996555123456")
+    await family.send("Бала ооруп жатат, дары керек.")
+    await family.press(t("btn-continue"))

@@ -1,0 +1,399 @@
+"""Register needs: the whole form, each bad input, and that nothing entered is ever lost."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from sqlalchemy import select
+
+from bot.services.codes import ALPHABET, CODE_LENGTH
+from storage.models import Attachment, AttachmentKind, Case, CaseStatus, Priority
+from storage.repositories import audit
+from tests.conftest import Harness
+from tests.support.journeys import KOK_TASH, fill_needs_form, open_needs_form
+from tests.support.people import Person
+
+CODE = re.compile(rf"<b>([{ALPHABET}]{{{CODE_LENGTH}}})</b>")
+
+
+async def only_case(koldo: Harness) -> Case:
+    async with koldo.session() as session:
+        cases = (await session.scalars(select(Case))).all()
+    assert len(cases) == 1
+    return cases[0]
+
+
+async def case_count(koldo: Harness) -> int:
+    async with koldo.session() as session:
+        return len((await session.scalars(select(Case))).all())
+
+
+@pytest.mark.parametrize("locale", ["ky", "ru", "en"])
+async def test_a_family_registers_needs_and_gets_a_code(koldo: Harness, locale: str) -> None:
+    family = koldo.person(language_code="ru")
+    t = koldo.t(locale)
+    await fill_needs_form(family, t)
+
+    summary = family.last_text
+    assert t("place-village", village=_name(koldo, "kok-tash", locale), area=_area(koldo, locale))
+    assert t("people-count", count=4) in summary
+    assert t("vuln-young_children") in summary
+    assert t("need-medical") in summary and t("need-food_water") in summary
+    assert "+996555123456" in summary
+
+    await family.press(t("btn-confirm"))
+    created = family.texts()[-2]
+    code = CODE.search(created)
+    assert code, created
+    assert created == t("needs-case-created", code=code[1])
+    assert family.last_text == t("main-menu")
+
+    case = await only_case(koldo)
+    assert case.code == code[1]
+    assert case.priority == Priority.URGENT  # medicine, and a child under five
+    assert case.status == CaseStatus.NEW
+    assert case.needs == ["medical", "food_water"]
+    assert case.vulnerabilities == ["young_children"]
+    assert case.household_size == 4
+    assert (case.district, case.village) == ("batken-district", "kok-tash")
+    assert (case.latitude, case.longitude) == KOK_TASH
+    assert case.phone == "+996555123456"
+    assert case.details == "Бала ооруп жатат, дары керек."
+    assert case.language == locale
+    async with koldo.session() as session:
+        assert [e.subject for e in await audit.entries(session, "case.created")] == [case.code]
+
+
+def _name(koldo: Harness, village: str, locale: str) -> str:
+    found = koldo.resources.geography.village(village)
+    assert found is not None
+    return found[1].name(locale)
+
+
+def _area(koldo: Harness, locale: str) -> str:
+    area = koldo.resources.geography.area("batken-district")
+    assert area is not None
+    return area.name(locale)
+
+
+async def test_place_can_be_picked_from_district_and_village_buttons(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ky")
+    await open_needs_form(family, t)
+    assert t("btn-share-location") in family.reply_buttons()
+
+    await family.tap(t("btn-choose-district"))
+    await family.press(_area_name(koldo, "leilek-district", "ky"))
+    await family.press(_name(koldo, "arka", "ky"))
+    assert family.last_text == t("needs-size")
+
+    await _finish_quickly(family, t)
+    case = await only_case(koldo)
+    assert (case.district, case.village) == ("leilek-district", "arka")
+    assert case.latitude is None
+
+
+def _area_name(koldo: Harness, code: str, locale: str) -> str:
+    area = koldo.resources.geography.area(code)
+    assert area is not None
+    return area.name(locale)
+
+
+async def _finish_quickly(family: Person, t: object) -> None:
+    from bot.i18n import Translator
+
+    assert isinstance(t, Translator)
+    if family.last_text == t("needs-size"):
+        await family.press("2")
+    await family.press(t("btn-nobody-vulnerable"))
+    await family.press(t("toggle", on="no", label=t("need-shelter")))
+    await family.press(t("btn-continue"))
+    await family.tap(t("btn-skip"))
+    await family.press(t("btn-skip"))
+    await family.press(t("btn-confirm"))
+
+
+async def test_a_location_far_away_asks_for_the_district_instead(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ru")
+    await open_needs_form(family, t)
+
+    await family.share_location(0.0, 0.0)  # the ocean off Africa: a broken GPS fix
+
+    assert t("needs-location-far") in family.texts()
+    assert family.last_text == t("needs-district")
+    await family.press(_area_name(koldo, "sulukta-town", "ru"))
+    assert family.last_text in (
+        t("needs-size"),
+        t("needs-village", area=_area_name(koldo, "sulukta-town", "ru")),
+    )
+
+
+@pytest.mark.parametrize(
+    "bad_input", ["0", "-3", "five", "пять", "500", "3.5", "x" * 5000, "sticker", "photo"]
+)
+async def test_household_size_refuses_what_is_not_a_number_of_people(
+    koldo: Harness, bad_input: str
+) -> None:
+    family = koldo.person()
+    t = koldo.t("ky")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+
+    if bad_input == "sticker":
+        await family.send_sticker()
+    elif bad_input == "photo":
+        await family.send_photo()
+    else:
+        await family.send(bad_input)
+
+    assert family.texts()[-2] == t("needs-size-invalid", max=30)
+    assert family.last_text == t("needs-size")
+    await family.send("7")
+    assert family.last_text == t("needs-vulnerable")
+    await _summary_after_size(family, t)
+    assert t("people-count", count=7) in family.last_text
+    assert _area_name(koldo, "batken-district", "ky") in family.last_text  # the place is kept
+
+
+async def _summary_after_size(family: Person, t: object) -> None:
+    from bot.i18n import Translator
+
+    assert isinstance(t, Translator)
+    await family.press(t("btn-nobody-vulnerable"))
+    await family.press(t("toggle", on="no", label=t("need-cash")))
+    await family.press(t("btn-continue"))
+    await family.tap(t("btn-skip"))
+    await family.press(t("btn-skip"))
+
+
+async def test_six_or_more_asks_for_the_exact_number(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("en")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press(t("btn-size-more"))
+    assert family.last_text == t("needs-size-type", max=30)
+    await family.send("11")
+    assert family.last_text == t("needs-vulnerable")
+
+
+async def test_needs_step_wants_at_least_one_need(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ru")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("3")
+    await family.press(t("btn-nobody-vulnerable"))
+
+    await family.press(t("btn-continue"))
+
+    assert family.view.alerts[-1] == t("needs-choose-one")
+    assert family.last_text == t("needs-needs")
+
+
+async def test_toggles_show_what_is_chosen_and_can_be_undone(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ky")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("3")
+    elderly_off = t("toggle", on="no", label=t("vuln-elderly"))
+    elderly_on = t("toggle", on="yes", label=t("vuln-elderly"))
+
+    await family.press(elderly_off)
+    assert elderly_on in family.last.buttons()
+    assert t("btn-continue") in family.last.buttons()
+    await family.press(elderly_on)
+    assert elderly_off in family.last.buttons()
+    assert t("btn-nobody-vulnerable") in family.last.buttons()
+
+
+async def test_someone_elses_contact_is_refused_and_the_own_accepted(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ru")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("2")
+    await family.press(t("btn-nobody-vulnerable"))
+    await family.press(t("toggle", on="no", label=t("need-shelter")))
+    await family.press(t("btn-continue"))
+
+    await family.share_contact("+996700000001", user_id=777)  # a neighbour's card
+    assert family.texts()[-2] == t("needs-phone-not-own")
+    await family.share_contact("+996700000002", user_id=None)  # a card with no account
+    assert family.texts()[-2] == t("needs-phone-not-own")
+    await family.send("+996 555 12 34 56")  # typed: we cannot tell whose it is
+    assert family.texts()[-2] == t("needs-phone-hint")
+    assert t("btn-share-phone") in family.reply_buttons()
+
+    await family.share_contact("+996555000111")
+    assert t("needs-phone-saved") in family.texts()
+    assert family.last_text == t("needs-details")
+
+
+async def test_details_keep_text_photos_and_voice_and_refuse_what_is_too_long(
+    koldo: Harness,
+) -> None:
+    family = koldo.person()
+    t = koldo.t("en")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("2")
+    await family.press(t("btn-nobody-vulnerable"))
+    await family.press(t("toggle", on="no", label=t("need-documents")))
+    await family.press(t("btn-continue"))
+    await family.tap(t("btn-skip"))
+
+    await family.send("Our passports burned with the house.")
+    await family.send("x" * 5000)
+    assert family.texts()[-2] == t("needs-details-too-long", max=1000, left=1000 - 36)
+    await family.send_sticker()
+    assert family.texts()[-2] == t("needs-details-hint")
+    await family.send_photo()
+    await family.send_voice()
+    assert family.last_text == t("needs-file-added")
+    await family.press(t("btn-continue"))
+    assert t("summary-files", count=2) in family.last_text
+    await family.press(t("btn-confirm"))
+
+    case = await only_case(koldo)
+    assert case.details == "Our passports burned with the house."
+    async with koldo.session() as session:
+        kinds = [a.kind for a in await session.scalars(select(Attachment).order_by(Attachment.id))]
+    assert kinds == [AttachmentKind.PHOTO, AttachmentKind.VOICE]
+    assert case.priority == Priority.NORMAL
+
+
+async def test_an_answer_can_be_changed_from_the_summary(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ky")
+    await fill_needs_form(family, t)
+
+    await family.press(t("btn-edit-size"))
+    assert family.last_text == t("needs-size")
+    await family.press("2")
+
+    summary = family.last_text
+    assert summary.startswith(
+        t(
+            "needs-summary",
+            place="",
+            people="",
+            vulnerable="",
+            needs="",
+            phone="",
+            details="",
+            files="",
+        )[:20]
+    )
+    assert t("people-count", count=2) in summary
+    assert t("need-medical") in summary and "+996555123456" in summary  # the rest is kept
+
+
+async def test_back_walks_through_every_step(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ru")
+    await fill_needs_form(family, t)
+    expected = [
+        t("needs-details"),
+        t("needs-phone"),
+        t("needs-needs"),
+        t("needs-vulnerable"),
+        t("needs-size"),
+        t("needs-location"),
+        t("needs-leave-question"),
+    ]
+    seen = []
+    for _ in expected:
+        if t("btn-back") in family.last.buttons():
+            await family.press(t("btn-back"))
+        else:
+            await family.tap(t("btn-back"))
+        seen.append(family.last_text)
+    assert seen == expected
+
+    await family.press(t("btn-form-resume"))
+    assert family.last_text.startswith(
+        t(
+            "needs-summary",
+            place="",
+            people="",
+            vulnerable="",
+            needs="",
+            phone="",
+            details="",
+            files="",
+        )[:20]
+    )
+    assert t("need-medical") in family.last_text
+
+
+async def test_start_in_the_middle_asks_before_abandoning(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ky")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("5")
+
+    await family.send("/start")
+    assert family.last_text == t("needs-leave-question")
+    await family.press(t("btn-form-resume"))
+    assert family.last_text == t("needs-vulnerable")  # size 5 and the place were kept
+
+    await family.send("/menu")
+    await family.press(t("btn-form-discard"))
+    assert family.last_text == t("main-menu")
+    await family.press(t("menu-needs"))
+    assert family.last_text == t("needs-location")  # a fresh form
+
+
+async def test_a_button_of_a_finished_form_does_nothing_but_say_so(koldo: Harness) -> None:
+    family = koldo.person()
+    t = koldo.t("ru")
+    await fill_needs_form(family, t)
+    # A phone on a weak network may still show the summary's buttons after the case is made.
+    lagging_summary = dataclasses.replace(family.last)
+    await family.press(t("btn-confirm"))
+
+    await family.press(t("btn-confirm"), in_message=lagging_summary)
+    await family.press(t("btn-edit-size"), in_message=lagging_summary)
+
+    assert family.view.alerts[-2:] == [t("button-expired")] * 2
+    assert await case_count(koldo) == 1
+    assert family.last_text == t("main-menu")
+
+
+@pytest.mark.parametrize(
+    "forged", ["needs:size:999", "needs:district:atlantis", "needs:vuln:everyone", "nonsense"]
+)
+async def test_forged_button_data_is_refused_kindly(koldo: Harness, forged: str) -> None:
+    family = koldo.person()
+    t = koldo.t("en")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press_data(forged)
+    assert family.view.alerts[-1] == t("button-expired")
+    await family.press("3")
+    assert family.last_text == t("needs-vulnerable")
+
+
+async def test_switching_language_midway_keeps_the_answers(koldo: Harness) -> None:
+    family = koldo.person()
+    ky, ru = koldo.t("ky"), koldo.t("ru")
+    await open_needs_form(family, ky)
+    await family.share_location(*KOK_TASH)
+    await family.press("4")
+
+    await family.send("/language")
+    await family.press("Русский")
+
+    assert family.last_text == ru("needs-vulnerable")
+    await family.press(ru("btn-nobody-vulnerable"))
+    await family.press(ru("toggle", on="no", label=ru("need-transport")))
+    await family.press(ru("btn-continue"))
+    await family.tap(ru("btn-skip"))
+    await family.press(ru("btn-skip"))
+    assert ru("people-count", count=4) in family.last_text
