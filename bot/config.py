@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Locale = Literal["ky", "ru", "en"]
@@ -16,6 +17,8 @@ LOCALES: tuple[Locale, ...] = ("ky", "ru", "en")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "koldo.sqlite3"
 TELEGRAM_API_URL = "https://api.telegram.org"
+# What Telegram accepts as a webhook's secret_token.
+WEBHOOK_SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -51,6 +54,16 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return frozenset({value})
         return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        secret = self.webhook_secret.get_secret_value()
+        if self.webhook_url and not WEBHOOK_SECRET_SHAPE.fullmatch(secret):
+            raise ValueError(
+                "KOLDO_WEBHOOK_SECRET must be set with a webhook: 1-256 characters of "
+                "A-Z, a-z, 0-9, _ and -"
+            )
+        return self
 
     @cached_property
     def effective_database_url(self) -> str:
