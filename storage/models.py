@@ -135,6 +135,9 @@ class User(Base):
     language: Mapped[str | None] = mapped_column(String(8))
     role: Mapped[Role] = mapped_column(_str_enum(Role), default=Role.FAMILY)
     organisation: Mapped[str | None] = mapped_column(String(200))
+    # What a coordinator covers: district codes (storage/data/places.json) and kinds of need.
+    districts: Mapped[list[str]] = mapped_column(default=list)
+    need_kinds: Mapped[list[str]] = mapped_column(default=list)
     consent_at: Mapped[datetime | None]
     phone: Mapped[str | None] = mapped_column(String(32))
     blocked: Mapped[bool] = mapped_column(default=False)
