@@ -47,23 +47,33 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
-    from bot import runner  # imported here so that `koldo --help` stays fast
-    from storage import database
-
+    # Commands import what they need when they run, so that `koldo db …` starts fast.
     if args.command == "run":
-        if not settings.bot_token.get_secret_value():
-            print("koldo: set KOLDO_BOT_TOKEN (the token @BotFather gave you).", file=sys.stderr)
-            return 2
-        try:
-            await runner.run(settings)
-        except runner.SchemaOutdatedError as error:
-            print(f"koldo: {error}", file=sys.stderr)
-            return 2
-        return 0
+        return await _run(settings)
     if args.command == "demo":
         from bot.demo import run_demo
 
         return await run_demo(settings)
+    return await _database(args, settings)
+
+
+async def _run(settings: Settings) -> int:
+    if not settings.bot_token.get_secret_value():
+        print("koldo: set KOLDO_BOT_TOKEN (the token @BotFather gave you).", file=sys.stderr)
+        return 2
+    from bot import runner
+
+    try:
+        await runner.run(settings)
+    except runner.SchemaOutdatedError as error:
+        print(f"koldo: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+async def _database(args: argparse.Namespace, settings: Settings) -> int:
+    from storage import database
+
     url = settings.effective_database_url
     if args.db_command == "upgrade":
         await database.upgrade(url, args.revision)

@@ -47,7 +47,7 @@ class Backend:
     redis_url: str
 
 
-async def _fresh_postgres_database(name: str) -> str:
+async def fresh_postgres_database(name: str) -> str:
     admin = make_url(POSTGRES_URL)
     try:
         connection = await asyncpg.connect(
@@ -90,7 +90,7 @@ async def backend(
         await upgrade(url)
         return Backend("sqlite", url, "")
     await _check_redis(REDIS_URL)
-    url = await _fresh_postgres_database(f"koldo_test_{os.getpid()}")
+    url = await fresh_postgres_database(f"koldo_test_{os.getpid()}")
     await upgrade(url)
     return Backend("postgres", url, REDIS_URL)
 
