@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from collections.abc import Awaitable, Callable
+from itertools import pairwise
+from typing import Any
+
+from aiogram import BaseMiddleware, Bot, F, Router
 from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
+from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove, TelegramObject
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, replies, screens
@@ -34,18 +38,22 @@ from bot.states import NeedsForm
 from storage.models import AttachmentKind, User
 from storage.places import Geography
 
-# Where Back leads from each step; Back from the first step asks before leaving the form.
-PREVIOUS: dict[str | None, State] = {
-    NeedsForm.district.state: NeedsForm.location,
-    NeedsForm.village.state: NeedsForm.district,
-    NeedsForm.household_size.state: NeedsForm.location,
-    NeedsForm.vulnerable.state: NeedsForm.household_size,
-    NeedsForm.needs.state: NeedsForm.vulnerable,
-    NeedsForm.phone.state: NeedsForm.needs,
-    NeedsForm.details.state: NeedsForm.phone,
-    NeedsForm.summary.state: NeedsForm.details,
-}
 STATES: dict[str | None, State] = {state.state: state for state in NeedsForm.__all_states__}
+FORWARD = (
+    NeedsForm.location,
+    NeedsForm.household_size,
+    NeedsForm.vulnerable,
+    NeedsForm.needs,
+    NeedsForm.phone,
+    NeedsForm.details,
+    NeedsForm.summary,
+)
+# Where Back leads from each step; Back from the first step asks before leaving the form.
+BACK: dict[State, State] = {
+    NeedsForm.district: NeedsForm.location,
+    NeedsForm.village: NeedsForm.district,
+    **{later: earlier for earlier, later in pairwise(FORWARD)},
+}
 EDIT_TARGETS: dict[str, State] = {
     "location": NeedsForm.location,
     "size": NeedsForm.household_size,
@@ -54,13 +62,33 @@ EDIT_TARGETS: dict[str, State] = {
     "phone": NeedsForm.phone,
     "details": NeedsForm.details,
 }
+# What to say when a message does not fit the step.
+HINTS: dict[State, str] = {
+    NeedsForm.location: "needs-location-hint",
+    NeedsForm.household_size: "needs-size-invalid",
+    NeedsForm.phone: "needs-phone-hint",
+    NeedsForm.details: "needs-details-hint",
+}
 
 
 class Form:
-    """The form of one person in one update: its draft, its state, and how to show a step."""
+    """One person's form during one update: the draft, the step, and how to show a step."""
 
-    def __init__(self, state: FSMContext, t: Translator, geography: Geography, bot: Bot) -> None:
+    def __init__(
+        self,
+        state: FSMContext,
+        t: Translator,
+        geography: Geography,
+        bot: Bot,
+        event: Message | CallbackQuery,
+    ) -> None:
         self.state, self.t, self.geography, self.bot = state, t, geography, bot
+        # A pressed button's message is replaced in place; a typed message gets a new one.
+        self.query: CallbackQuery | None = None
+        if isinstance(event, CallbackQuery):
+            self.query, self.chat_id = event, event.from_user.id
+        else:
+            self.chat_id = event.chat.id
 
     async def draft(self) -> NeedsDraft:
         return NeedsDraft.model_validate(await self.state.get_data())
@@ -68,17 +96,23 @@ class Form:
     async def save(self, draft: NeedsDraft) -> None:
         await self.state.set_data(draft.model_dump(mode="json"))
 
+    async def change(self, **answers: Any) -> NeedsDraft:
+        draft = (await self.draft()).model_copy(update=answers)
+        await self.save(draft)
+        return draft
+
+    async def step(self) -> State:
+        return STATES.get(await self.state.get_state(), NeedsForm.location)
+
     def screen(self, step: State, draft: NeedsDraft) -> Screen:
-        t = self.t
+        t, geography = self.t, self.geography
         match step:
             case NeedsForm.location:
                 return screens.location(t)
             case NeedsForm.district:
-                return screens.districts(t, self.geography)
+                return screens.districts(t, geography)
             case NeedsForm.village:
-                return screens.villages(t, self.geography, draft.district or "") or (
-                    screens.household_size(t)
-                )
+                return screens.villages(t, geography, draft.district or "") or screens.location(t)
             case NeedsForm.household_size:
                 return screens.household_size(t)
             case NeedsForm.vulnerable:
@@ -92,113 +126,97 @@ class Form:
             case NeedsForm.leaving:
                 return Screen(t("needs-leave-question"), keyboards.leave_form(t))
             case _:
-                return screens.summary(t, draft, self.geography)
+                return screens.summary(t, draft, geography)
 
-    async def go(self, step: State, chat_id: int, query: CallbackQuery | None = None) -> None:
-        """Moves to a step and shows it, replacing the pressed message when there is one."""
+    async def show(self, step: State) -> None:
         draft = await self.draft()
         area = self.geography.area(draft.district)
         if step == NeedsForm.village and (area is None or not area.villages):
-            step = NeedsForm.household_size
+            step = FORWARD[1]
         await self.state.set_state(step)
         screen = self.screen(step, draft)
-        if query is not None:
-            await replies.replace(query, screen)
+        if self.query is not None:
+            await replies.replace(self.query, screen)
         else:
-            await replies.send(self.bot, chat_id, screen)
+            await replies.send(self.bot, self.chat_id, screen)
 
-    async def next_after(
-        self, step: State, chat_id: int, query: CallbackQuery | None = None
-    ) -> None:
-        """The step after `step`, or back to the summary when the family was changing one answer."""
+    async def forward(self, step: State) -> None:
+        """The step after `step`, or the summary when the family was changing one answer."""
         draft = await self.draft()
-        order = [
-            NeedsForm.location,
-            NeedsForm.household_size,
-            NeedsForm.vulnerable,
-            NeedsForm.needs,
-            NeedsForm.phone,
-            NeedsForm.details,
-            NeedsForm.summary,
-        ]
         if draft.editing:
-            draft.editing = False
-            await self.save(draft)
-            await self.go(NeedsForm.summary, chat_id, query)
-            return
-        after_place = step in (NeedsForm.district, NeedsForm.village)
-        position = 0 if after_place else order.index(step)
-        await self.go(order[position + 1], chat_id, query)
-
-    async def back_from(self, step: str | None, chat_id: int, query: CallbackQuery | None) -> None:
-        draft = await self.draft()
-        if draft.editing and step not in (NeedsForm.district.state, NeedsForm.village.state):
-            draft.editing = False
-            await self.save(draft)
-            await self.go(NeedsForm.summary, chat_id, query)
-        elif step in PREVIOUS:
-            await self.go(PREVIOUS[step], chat_id, query)
+            await self.change(editing=False)
+            await self.show(NeedsForm.summary)
+        elif step in (NeedsForm.district, NeedsForm.village):
+            await self.show(FORWARD[1])
         else:
-            await self.go(NeedsForm.leaving, chat_id, query)
+            await self.show(FORWARD[FORWARD.index(step) + 1])
 
-    async def hint(self, message: Message, hint_id: str, **args: object) -> None:
-        """Input that doesn't fit the step: say what is expected and show the step again."""
-        await message.answer(self.t(hint_id, **args))
-        step = STATES.get(await self.state.get_state(), NeedsForm.location)
-        await replies.send(self.bot, message.chat.id, self.screen(step, await self.draft()))
+    async def back(self) -> None:
+        step = await self.step()
+        if (await self.draft()).editing and step not in (NeedsForm.district, NeedsForm.village):
+            await self.change(editing=False)
+            await self.show(NeedsForm.summary)
+        else:
+            await self.show(BACK.get(step, NeedsForm.leaving))
+
+    async def hint(self, hint_id: str, **args: object) -> None:
+        """Says what the step expects, then shows the step again: nothing entered is lost."""
+        await replies.send(self.bot, self.chat_id, Screen(self.t(hint_id, **args)))
+        await replies.send(
+            self.bot, self.chat_id, self.screen(await self.step(), await self.draft())
+        )
+
+    async def refuse(self) -> None:
+        """A button that is stale or forged: it changes nothing."""
+        assert self.query is not None
+        await self.query.answer(self.t("button-expired"), show_alert=True)
 
 
-def _form(state: FSMContext, t: Translator, geography: Geography, bot: Bot) -> Form:
-    return Form(state, t, geography, bot)
+class ProvideForm(BaseMiddleware):
+    """Hands each matched handler of this router its `form`."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        assert isinstance(event, Message | CallbackQuery)
+        data["form"] = Form(data["state"], data["t"], data["geography"], data["bot"], event)
+        return await handler(event, data)
 
 
 # --- entering and leaving the form -------------------------------------------------------
 
 
-async def begin(
-    query: CallbackQuery,
-    state: FSMContext,
-    user: User,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
+async def begin(query: CallbackQuery, form: Form, user: User) -> None:
     await query.answer()
+    t = form.t
     if not accounts.has_consent(user):
         await replies.replace(query, Screen(t("consent-needed"), keyboards.consent(t)))
         return
-    form = _form(state, t, geography, bot)
     await form.save(NeedsDraft())
     await replies.replace(query, Screen(t("needs-intro")))
-    await form.go(NeedsForm.location, query.from_user.id)
+    form.query = None  # the intro stays; the first step comes as a new message
+    await form.show(NeedsForm.location)
 
 
-async def start_during_form(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    await _form(state, t, geography, bot).go(NeedsForm.leaving, message.chat.id)
+async def ask_before_leaving(event: Message | CallbackQuery, form: Form) -> None:
+    if isinstance(event, CallbackQuery):
+        await event.answer()
+    await form.show(NeedsForm.leaving)
 
 
-async def menu_during_form(
-    query: CallbackQuery, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
+async def resume(query: CallbackQuery, form: Form) -> None:
     await query.answer()
-    await _form(state, t, geography, bot).go(NeedsForm.leaving, query.from_user.id, query)
+    await form.show(_first_unanswered(await form.draft()))
 
 
-async def resume(
-    query: CallbackQuery, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
+async def discard(query: CallbackQuery, form: Form) -> None:
     await query.answer()
-    form = _form(state, t, geography, bot)
-    await form.go(_first_unanswered(await form.draft()), query.from_user.id, query)
-
-
-async def discard(query: CallbackQuery, state: FSMContext, t: Translator, bot: Bot) -> None:
-    await query.answer()
-    await state.clear()
-    await replies.replace(query, Screen(t("needs-discarded")))
-    await replies.send(bot, query.from_user.id, screens.main_menu(t))
+    await form.state.clear()
+    await replies.replace(query, Screen(form.t("needs-discarded")))
+    await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
 
 
 def _first_unanswered(draft: NeedsDraft) -> State:
@@ -213,259 +231,186 @@ def _first_unanswered(draft: NeedsDraft) -> State:
     return NeedsForm.summary
 
 
-async def back_button(
-    query: CallbackQuery, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
+async def back_pressed(query: CallbackQuery, form: Form) -> None:
     await query.answer()
-    await _form(state, t, geography, bot).back_from(
-        await state.get_state(), query.from_user.id, query
-    )
+    await form.back()
 
 
-async def back_text(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
+async def back_tapped(message: Message, form: Form) -> None:
+    await message.answer(form.t("needs-going-back"), reply_markup=ReplyKeyboardRemove())
+    await form.back()
+
+
+async def language_during_form(
+    query: CallbackQuery,
+    callback_data: LanguageCb,
+    form: Form,
+    user: User,
+    localization: Localization,
 ) -> None:
-    await message.answer(t("needs-going-back"), reply_markup=ReplyKeyboardRemove())
-    await _form(state, t, geography, bot).back_from(await state.get_state(), message.chat.id, None)
+    """A new language midway keeps everything entered and shows the same step again."""
+    form.t = localization.translator(callback_data.code)
+    await accounts.choose_language(form.bot, user, form.t, query.from_user.language_code)
+    await query.answer(form.t("language-saved"))
+    await form.show(await form.step())
 
 
 # --- where they are now ------------------------------------------------------------------
 
 
-async def location_shared(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
+async def location_shared(message: Message, form: Form) -> None:
     assert message.location is not None
-    form = _form(state, t, geography, bot)
+    t, geography = form.t, form.geography
     lat, lon = message.location.latitude, message.location.longitude
     if not geography.region.contains(lat, lon):
         await message.answer(t("needs-location-far"), reply_markup=ReplyKeyboardRemove())
-        await form.go(NeedsForm.district, message.chat.id)
+        await form.show(NeedsForm.district)
         return
-    draft = await form.draft()
     nearest = geography.nearest_village(lat, lon)
-    draft.latitude, draft.longitude = lat, lon
-    draft.district, draft.village = (nearest[0].code, nearest[1].code) if nearest else (None, None)
-    await form.save(draft)
-    await message.answer(
-        t("needs-location-received", place=screens.place_name(t, draft, geography)),
-        reply_markup=ReplyKeyboardRemove(),
+    draft = await form.change(
+        latitude=lat,
+        longitude=lon,
+        district=nearest[0].code if nearest else None,
+        village=nearest[1].code if nearest else None,
     )
-    await form.next_after(NeedsForm.location, message.chat.id)
+    place = screens.place_name(t, draft, geography)
+    await message.answer(
+        t("needs-location-received", place=place), reply_markup=ReplyKeyboardRemove()
+    )
+    await form.forward(NeedsForm.location)
 
 
-async def choose_from_list(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    await message.answer(t("needs-choose-from-list"), reply_markup=ReplyKeyboardRemove())
-    await _form(state, t, geography, bot).go(NeedsForm.district, message.chat.id)
+async def choose_from_list(message: Message, form: Form) -> None:
+    await message.answer(form.t("needs-choose-from-list"), reply_markup=ReplyKeyboardRemove())
+    await form.show(NeedsForm.district)
 
 
-async def district_chosen(
-    query: CallbackQuery,
-    callback_data: NeedsCb,
-    state: FSMContext,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
-    area = geography.area(callback_data.value)
+async def district_chosen(query: CallbackQuery, callback_data: NeedsCb, form: Form) -> None:
+    area = form.geography.area(callback_data.value)
     if area is None:
-        await query.answer(t("button-expired"), show_alert=True)
+        await form.refuse()
         return
     await query.answer()
-    form = _form(state, t, geography, bot)
-    draft = await form.draft()
-    draft.district, draft.village = area.code, None
-    draft.latitude = draft.longitude = None
-    await form.save(draft)
-    await form.go(NeedsForm.village, query.from_user.id, query)
+    await form.change(district=area.code, village=None, latitude=None, longitude=None)
+    await form.show(NeedsForm.village)
 
 
-async def village_chosen(
-    query: CallbackQuery,
-    callback_data: NeedsCb,
-    state: FSMContext,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
-    form = _form(state, t, geography, bot)
-    draft = await form.draft()
-    found = geography.village(callback_data.value)
-    if callback_data.value and (found is None or found[0].code != draft.district):
-        await query.answer(t("button-expired"), show_alert=True)
+async def village_chosen(query: CallbackQuery, callback_data: NeedsCb, form: Form) -> None:
+    chosen = callback_data.value or None  # empty: "my village is not in the list"
+    found = form.geography.village(chosen)
+    if chosen and (found is None or found[0].code != (await form.draft()).district):
+        await form.refuse()
         return
     await query.answer()
-    draft.village = callback_data.value or None
-    await form.save(draft)
-    await form.next_after(NeedsForm.village, query.from_user.id, query)
+    await form.change(village=chosen)
+    await form.forward(NeedsForm.village)
 
 
 # --- household ---------------------------------------------------------------------------
 
 
-async def size_pressed(
-    query: CallbackQuery,
-    callback_data: NeedsCb,
-    state: FSMContext,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
-    form = _form(state, t, geography, bot)
+async def size_pressed(query: CallbackQuery, callback_data: NeedsCb, form: Form) -> None:
     if callback_data.value == "more":
         await query.answer()
-        await replies.replace(query, screens.household_size_typed(t))
+        await replies.replace(query, screens.household_size_typed(form.t))
         return
     size = parse_household_size(callback_data.value)
     if size is None:
-        await query.answer(t("button-expired"), show_alert=True)
+        await form.refuse()
         return
     await query.answer()
-    await _save_size(form, size)
-    await form.next_after(NeedsForm.household_size, query.from_user.id, query)
+    await form.change(household_size=size)
+    await form.forward(NeedsForm.household_size)
 
 
-async def size_typed(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    form = _form(state, t, geography, bot)
+async def size_typed(message: Message, form: Form) -> None:
     size = parse_household_size(message.text or "")
     if size is None:
-        await form.hint(message, "needs-size-invalid", max=MAX_HOUSEHOLD_SIZE)
+        await form.hint("needs-size-invalid", max=MAX_HOUSEHOLD_SIZE)
         return
-    await _save_size(form, size)
-    await form.next_after(NeedsForm.household_size, message.chat.id)
+    await form.change(household_size=size)
+    await form.forward(NeedsForm.household_size)
 
 
-async def _save_size(form: Form, size: int) -> None:
-    draft = await form.draft()
-    draft.household_size = size
-    await form.save(draft)
-
-
-async def vulnerability_toggled(
-    query: CallbackQuery,
-    callback_data: NeedsCb,
-    state: FSMContext,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
+async def vulnerability_toggled(query: CallbackQuery, callback_data: NeedsCb, form: Form) -> None:
     if callback_data.value not in set(Vulnerability):
-        await query.answer(t("button-expired"), show_alert=True)
+        await form.refuse()
         return
     await query.answer()
-    form = _form(state, t, geography, bot)
     draft = await form.draft()
-    draft.vulnerabilities = toggle(draft.vulnerabilities, Vulnerability(callback_data.value))
-    await form.save(draft)
-    await replies.replace(query, screens.vulnerabilities(t, draft))
-
-
-async def vulnerabilities_done(
-    query: CallbackQuery, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    await query.answer()
-    await _form(state, t, geography, bot).next_after(
-        NeedsForm.vulnerable, query.from_user.id, query
+    chosen = toggle(draft.vulnerabilities, Vulnerability(callback_data.value))
+    await replies.replace(
+        query, screens.vulnerabilities(form.t, await form.change(vulnerabilities=chosen))
     )
 
 
-async def need_toggled(
-    query: CallbackQuery,
-    callback_data: NeedsCb,
-    state: FSMContext,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
+async def vulnerabilities_done(query: CallbackQuery, form: Form) -> None:
+    await query.answer()
+    await form.forward(NeedsForm.vulnerable)
+
+
+async def need_toggled(query: CallbackQuery, callback_data: NeedsCb, form: Form) -> None:
     if callback_data.value not in set(Need):
-        await query.answer(t("button-expired"), show_alert=True)
+        await form.refuse()
         return
     await query.answer()
-    form = _form(state, t, geography, bot)
     draft = await form.draft()
-    draft.needs = toggle(draft.needs, Need(callback_data.value))
-    await form.save(draft)
-    await replies.replace(query, screens.needs(t, draft))
+    chosen = toggle(draft.needs, Need(callback_data.value))
+    await replies.replace(query, screens.needs(form.t, await form.change(needs=chosen)))
 
 
-async def needs_done(
-    query: CallbackQuery, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    form = _form(state, t, geography, bot)
+async def needs_done(query: CallbackQuery, form: Form) -> None:
     if not (await form.draft()).needs:
-        await query.answer(t("needs-choose-one"), show_alert=True)
+        await query.answer(form.t("needs-choose-one"), show_alert=True)
         return
     await query.answer()
-    await form.next_after(NeedsForm.needs, query.from_user.id, query)
+    await form.forward(NeedsForm.needs)
 
 
 # --- phone -------------------------------------------------------------------------------
 
 
-async def contact_shared(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
+async def contact_shared(message: Message, form: Form) -> None:
     assert message.contact is not None and message.from_user is not None
-    form = _form(state, t, geography, bot)
+    # Only the sender's own card proves the number is theirs; a neighbour's card does not.
     if message.contact.user_id != message.from_user.id:
-        await form.hint(message, "needs-phone-not-own")
+        await form.hint("needs-phone-not-own")
         return
-    draft = await form.draft()
-    draft.phone, draft.phone_skipped = message.contact.phone_number, False
-    await form.save(draft)
-    await message.answer(t("needs-phone-saved"), reply_markup=ReplyKeyboardRemove())
-    await form.next_after(NeedsForm.phone, message.chat.id)
+    await form.change(phone=message.contact.phone_number, phone_skipped=False)
+    await message.answer(form.t("needs-phone-saved"), reply_markup=ReplyKeyboardRemove())
+    await form.forward(NeedsForm.phone)
 
 
-async def phone_skipped(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    form = _form(state, t, geography, bot)
-    draft = await form.draft()
-    draft.phone, draft.phone_skipped = None, True
-    await form.save(draft)
-    await message.answer(t("needs-phone-skipped"), reply_markup=ReplyKeyboardRemove())
-    await form.next_after(NeedsForm.phone, message.chat.id)
+async def phone_skipped(message: Message, form: Form) -> None:
+    await form.change(phone=None, phone_skipped=True)
+    await message.answer(form.t("needs-phone-skipped"), reply_markup=ReplyKeyboardRemove())
+    await form.forward(NeedsForm.phone)
 
 
 # --- details -----------------------------------------------------------------------------
 
 
-async def details_text(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    form = _form(state, t, geography, bot)
-    draft = await form.draft()
+async def details_text(message: Message, form: Form) -> None:
+    earlier = (await form.draft()).details
     text = (message.text or "").strip()
-    combined = f"{draft.details}\n{text}" if draft.details else text
+    combined = f"{earlier}\n{text}" if earlier else text
     if len(combined) > MAX_DETAILS_LENGTH:
-        await form.hint(
-            message,
-            "needs-details-too-long",
-            max=MAX_DETAILS_LENGTH,
-            left=max(MAX_DETAILS_LENGTH - len(draft.details or ""), 0),
-        )
+        left = max(MAX_DETAILS_LENGTH - len(earlier or ""), 0)
+        await form.hint("needs-details-too-long", max=MAX_DETAILS_LENGTH, left=left)
         return
-    draft.details = combined
-    await form.save(draft)
-    await replies.send(bot, message.chat.id, screens.details_progress(t, "needs-details-added"))
+    await form.change(details=combined)
+    await replies.send(
+        form.bot, form.chat_id, screens.details_progress(form.t, "needs-details-added")
+    )
 
 
-async def details_file(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    form = _form(state, t, geography, bot)
-    draft = await form.draft()
-    if len(draft.attachments) >= MAX_ATTACHMENTS:
-        await form.hint(message, "needs-details-too-many-files", max=MAX_ATTACHMENTS)
+async def details_file(message: Message, form: Form) -> None:
+    attachments = (await form.draft()).attachments
+    if len(attachments) >= MAX_ATTACHMENTS:
+        await form.hint("needs-details-too-many-files", max=MAX_ATTACHMENTS)
         return
-    draft.attachments.append(_attachment_of(message))
-    await form.save(draft)
-    await replies.send(bot, message.chat.id, screens.details_progress(t, "needs-file-added"))
+    await form.change(attachments=[*attachments, _attachment_of(message)])
+    await replies.send(form.bot, form.chat_id, screens.details_progress(form.t, "needs-file-added"))
 
 
 def _attachment_of(message: Message) -> DraftAttachment:
@@ -489,134 +434,73 @@ def _attachment_of(message: Message) -> DraftAttachment:
     raise ValueError("the message carries no file")
 
 
-async def details_done(
-    query: CallbackQuery, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
+async def details_done(query: CallbackQuery, form: Form) -> None:
     await query.answer()
-    await _form(state, t, geography, bot).next_after(NeedsForm.details, query.from_user.id, query)
+    await form.forward(NeedsForm.details)
 
 
 # --- summary -----------------------------------------------------------------------------
 
 
-async def edit_step(
-    query: CallbackQuery,
-    callback_data: NeedsCb,
-    state: FSMContext,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
+async def edit_step(query: CallbackQuery, callback_data: NeedsCb, form: Form) -> None:
     step = EDIT_TARGETS.get(callback_data.value)
     if step is None:
-        await query.answer(t("button-expired"), show_alert=True)
+        await form.refuse()
         return
     await query.answer()
-    form = _form(state, t, geography, bot)
-    draft = await form.draft()
-    draft.editing = True
-    await form.save(draft)
-    await form.go(step, query.from_user.id, query)
+    await form.change(editing=True)
+    await form.show(step)
 
 
-async def cancel_pressed(
-    query: CallbackQuery, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
+async def confirm(query: CallbackQuery, form: Form, session: AsyncSession, user: User) -> None:
     await query.answer()
-    await _form(state, t, geography, bot).go(NeedsForm.leaving, query.from_user.id, query)
+    case = await register_case(session, user, await form.draft(), form.t.locale)
+    await form.state.clear()
+    await replies.replace(query, Screen(form.t("needs-case-created", code=case.code)))
+    await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
 
 
-async def confirm(
-    query: CallbackQuery,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
-    await query.answer()
-    form = _form(state, t, geography, bot)
-    case = await register_case(session, user, await form.draft(), t.locale)
-    await state.clear()
-    await replies.replace(query, Screen(t("needs-case-created", code=case.code)))
-    await replies.send(bot, query.from_user.id, screens.main_menu(t))
-
-
-# --- anything else while the form is open -------------------------------------------------
-
-
-HINTS: dict[str | None, str] = {
-    NeedsForm.location.state: "needs-location-hint",
-    NeedsForm.district.state: "needs-use-buttons",
-    NeedsForm.village.state: "needs-use-buttons",
-    NeedsForm.household_size.state: "needs-size-invalid",
-    NeedsForm.vulnerable.state: "needs-use-buttons",
-    NeedsForm.needs.state: "needs-use-buttons",
-    NeedsForm.phone.state: "needs-phone-hint",
-    NeedsForm.details.state: "needs-details-hint",
-    NeedsForm.summary.state: "needs-use-buttons",
-    NeedsForm.leaving.state: "needs-use-buttons",
-}
-
-
-async def unexpected_input(
-    message: Message, state: FSMContext, t: Translator, geography: Geography, bot: Bot
-) -> None:
-    hint = HINTS.get(await state.get_state(), "needs-use-buttons")
-    await _form(state, t, geography, bot).hint(message, hint, max=MAX_HOUSEHOLD_SIZE)
-
-
-async def language_during_form(
-    query: CallbackQuery,
-    callback_data: LanguageCb,
-    state: FSMContext,
-    user: User,
-    localization: Localization,
-    geography: Geography,
-    bot: Bot,
-) -> None:
-    """A new language midway keeps everything entered and shows the same step again."""
-    t = localization.translator(callback_data.code)
-    await accounts.choose_language(bot, user, t, query.from_user.language_code)
-    await query.answer(t("language-saved"))
-    form = _form(state, t, geography, bot)
-    step = STATES.get(await state.get_state(), NeedsForm.location)
-    await form.go(step, query.from_user.id, query)
+async def unexpected_input(message: Message, form: Form) -> None:
+    await form.hint(HINTS.get(await form.step(), "needs-use-buttons"), max=MAX_HOUSEHOLD_SIZE)
 
 
 def router() -> Router:
     router = Router(name="needs")
     router.message.filter(F.chat.type == "private")
+    router.message.middleware(ProvideForm())
+    router.callback_query.middleware(ProvideForm())
     message, press = router.message.register, router.callback_query.register
+    in_form = StateFilter(NeedsForm)
+
     press(begin, MenuCb.filter(F.item == MenuItem.NEEDS), StateFilter(None))
-    message(start_during_form, CommandStart(), StateFilter(NeedsForm))
-    message(start_during_form, Command("menu"), StateFilter(NeedsForm))
-    press(menu_during_form, MenuCb.filter(), StateFilter(NeedsForm))
-    press(resume, FormExitCb.filter(F.resume), StateFilter(NeedsForm.leaving))
-    press(discard, FormExitCb.filter(~F.resume), StateFilter(NeedsForm.leaving))
-    press(back_button, action("back"), StateFilter(NeedsForm))
-    message(back_text, StateFilter(NeedsForm), ButtonText("btn-back"))
-    message(location_shared, NeedsForm.location, F.location)
-    message(choose_from_list, NeedsForm.location, ButtonText("btn-choose-district"))
+    message(ask_before_leaving, CommandStart(), in_form)
+    message(ask_before_leaving, Command("menu"), in_form)
+    press(ask_before_leaving, MenuCb.filter(), in_form)
+    press(ask_before_leaving, action("cancel"), NeedsForm.summary)
+    press(resume, FormExitCb.filter(F.resume), NeedsForm.leaving)
+    press(discard, FormExitCb.filter(~F.resume), NeedsForm.leaving)
+    press(back_pressed, action("back"), in_form)
+    message(back_tapped, ButtonText("btn-back"), in_form)
+    press(language_during_form, LanguageCb.filter(F.code.in_(LOCALES)), in_form)
+
+    message(location_shared, F.location, NeedsForm.location)
+    message(choose_from_list, ButtonText("btn-choose-district"), NeedsForm.location)
     press(district_chosen, action("district"), NeedsForm.district)
     press(village_chosen, action("village"), NeedsForm.village)
     press(size_pressed, action("size"), NeedsForm.household_size)
-    message(size_typed, NeedsForm.household_size, F.text)
+    message(size_typed, F.text, NeedsForm.household_size)
     press(vulnerability_toggled, action("vuln"), NeedsForm.vulnerable)
     press(vulnerabilities_done, action("vuln-done"), NeedsForm.vulnerable)
     press(need_toggled, action("need"), NeedsForm.needs)
     press(needs_done, action("needs-done"), NeedsForm.needs)
-    message(contact_shared, NeedsForm.phone, F.contact)
-    message(phone_skipped, NeedsForm.phone, ButtonText("btn-skip"))
-    message(details_text, NeedsForm.details, F.text)
-    message(details_file, NeedsForm.details, F.photo | F.voice | F.document | F.video | F.audio)
+    message(contact_shared, F.contact, NeedsForm.phone)
+    message(phone_skipped, ButtonText("btn-skip"), NeedsForm.phone)
+    message(details_text, F.text, NeedsForm.details)
+    message(details_file, F.photo | F.voice | F.document | F.video | F.audio, NeedsForm.details)
     press(details_done, action("details-done"), NeedsForm.details)
     press(edit_step, action("edit"), NeedsForm.summary)
-    press(cancel_pressed, action("cancel"), NeedsForm.summary)
     press(confirm, action("confirm"), NeedsForm.summary)
-    message(unexpected_input, StateFilter(NeedsForm), ~Command(*COMMANDS))
-    press(language_during_form, LanguageCb.filter(F.code.in_(LOCALES)), StateFilter(NeedsForm))
+    message(unexpected_input, ~Command(*COMMANDS), in_form)
     return router
 
 
