@@ -21,6 +21,7 @@ from bot.i18n import Localization
 from bot.middlewares.context import UpdateContext
 from bot.middlewares.dedup import DropDuplicateUpdates
 from bot.middlewares.errors import ApologizeOnError
+from bot.middlewares.retry import RetryTelegram
 from bot.middlewares.throttle import ThrottleFloods
 from storage.database import create_engine, create_session_factory
 from storage.places import Geography
@@ -57,6 +58,7 @@ class Resources:
 
 def create_bot(settings: Settings) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session.middleware(RetryTelegram())
     return Bot(
         settings.bot_token.get_secret_value(),
         session=session,

@@ -24,14 +24,18 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def create_engine(url: str) -> AsyncEngine:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
+    if make_url(url).get_backend_name() != "sqlite":
         return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
-    if parsed.database:
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    _make_sqlite_folder(url)
     engine = create_async_engine(url, connect_args={"timeout": 30})
     event.listen(engine.sync_engine, "connect", _tune_sqlite)
     return engine
+
+
+def _make_sqlite_folder(url: str) -> None:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -77,6 +81,8 @@ async def schema_state(engine: AsyncEngine) -> SchemaState:
 
 
 async def upgrade(url: str, revision: str = "head") -> None:
+    if make_url(url).get_backend_name() == "sqlite":
+        _make_sqlite_folder(url)
     # Alembic's env.py runs its own event loop, so it gets a worker thread.
     await asyncio.to_thread(command.upgrade, alembic_config(url), revision)
 

@@ -133,7 +133,7 @@ def make_settings(backend: Backend, **overrides: object) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
 
-async def _empty_tables(resources: Resources) -> None:
+async def empty_tables(resources: Resources) -> None:
     async with resources.engine.begin() as connection:
         for table in reversed(Base.metadata.sorted_tables):
             await connection.execute(table.delete())
@@ -165,7 +165,7 @@ async def app(backend: Backend) -> AsyncIterator[App]:
 
 @pytest.fixture
 async def koldo(app: App, backend: Backend) -> Harness:
-    await _empty_tables(app.resources)
+    await empty_tables(app.resources)
     telegram = FakeTelegram()
     bot = Bot(TEST_TOKEN, session=telegram, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
     return Harness(app.resources, app.dispatcher, bot, telegram, backend)

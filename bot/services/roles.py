@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from bot.config import Settings
 from storage.models import Role, User
+from storage.repositories import audit, users
 
 
 def is_admin(user: User | None, settings: Settings) -> bool:
@@ -28,3 +31,32 @@ def covers_district(user: User | None, district: str | None, settings: Settings)
         and district is not None
         and district in user.districts
     )
+
+
+async def grant(
+    session: AsyncSession,
+    user_id: int,
+    role: Role,
+    *,
+    actor_id: int | None,
+    organisation: str | None = None,
+    districts: list[str] | None = None,
+    need_kinds: list[str] | None = None,
+) -> User:
+    """Gives a person a role (and what they cover); audited with who granted it."""
+    user = await users.assign_role(
+        session,
+        user_id,
+        role,
+        organisation=organisation,
+        districts=districts,
+        need_kinds=need_kinds,
+    )
+    audit.record(
+        session,
+        "role.granted",
+        actor_id=actor_id,
+        subject=f"user:{user_id}",
+        details={"role": role.value, "districts": user.districts, "need_kinds": user.need_kinds},
+    )
+    return user

@@ -5,7 +5,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import User
+from storage.models import Role, User
 
 
 async def get(session: AsyncSession, user_id: int) -> User | None:
@@ -32,3 +32,20 @@ async def delete_user(session: AsyncSession, user_id: int) -> None:
 async def ids_with_role(session: AsyncSession, role: str) -> list[int]:
     result = await session.scalars(select(User.id).where(User.role == role))
     return list(result)
+
+
+async def assign_role(
+    session: AsyncSession,
+    user_id: int,
+    role: Role,
+    *,
+    organisation: str | None = None,
+    districts: list[str] | None = None,
+    need_kinds: list[str] | None = None,
+) -> User:
+    user = await get_or_create(session, user_id)
+    user.role = role
+    user.organisation = organisation
+    user.districts = list(districts or [])
+    user.need_kinds = list(need_kinds or [])
+    return user

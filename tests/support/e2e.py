@@ -1,0 +1,145 @@
+"""`koldo run` as a real process against the sandbox, and people who use it through the driver."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import os
+import re
+import signal
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from bot.i18n import Translator
+from sandbox.driver import BotMessage, SandboxDriver
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TAGS = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    """What a person reads once Telegram has rendered the HTML."""
+    return html.unescape(TAGS.sub("", text))
+
+
+class KoldoProcess:
+    """`python -m bot run` with the given settings; its output is kept for the test to read."""
+
+    def __init__(self, env: Mapping[str, str]) -> None:
+        self.env = env
+        self.output: list[str] = []
+        self.process: asyncio.subprocess.Process | None = None
+        self._reader: asyncio.Task[None] | None = None
+
+    async def start(self, ready_line: str, timeout: float = 60.0) -> None:
+        clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "run",
+            env={**clean, **self.env},
+            cwd=ROOT,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+        )
+        self._reader = asyncio.create_task(self._read())
+        async with asyncio.timeout(timeout):
+            while not any(ready_line in line for line in self.output):
+                if self.process.returncode is not None:
+                    raise RuntimeError("koldo run stopped:\n" + "".join(self.output))
+                await asyncio.sleep(0.05)
+
+    async def _read(self) -> None:
+        assert self.process is not None and self.process.stdout is not None
+        async for line in self.process.stdout:
+            self.output.append(line.decode(errors="replace"))
+
+    async def stop(self, timeout: float = 20.0) -> int:
+        """SIGTERM, as docker stop and systemd send; returns the exit code."""
+        assert self.process is not None
+        if self.process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                self.process.send_signal(signal.SIGTERM)
+        try:
+            code = await asyncio.wait_for(self.process.wait(), timeout)
+        except TimeoutError:
+            self.process.kill()
+            code = await self.process.wait()
+        if self._reader is not None:
+            await self._reader
+        return code
+
+    @property
+    def log(self) -> str:
+        return "".join(self.output)
+
+
+class Phone:
+    """One person's Telegram app, pointed at the sandbox."""
+
+    def __init__(self, driver: SandboxDriver, user_id: int, t: Translator) -> None:
+        self.driver, self.user_id, self.t = driver, user_id, t
+
+    async def messages(self) -> list[BotMessage]:
+        return await self.driver.bot_messages(self.user_id)
+
+    async def sees(self, message_id: str, timeout: float = 15.0, **args: object) -> BotMessage:
+        """Waits until the newest message of the bot reads t(message_id, **args)."""
+        expected = plain(self.t(message_id, **args))
+        last: str | None = None
+        async with asyncio.timeout(timeout):
+            while True:
+                messages = await self.messages()
+                if messages:
+                    last = messages[-1].text
+                    if last == expected:
+                        return messages[-1]
+                await asyncio.sleep(0.05)
+        raise AssertionError(f"never saw {message_id}; last was {last!r}")  # pragma: no cover
+
+    async def read(self, message_id: str, timeout: float = 15.0, **args: object) -> None:
+        """Waits until some message of the bot reads t(message_id), newest or not."""
+        expected = plain(self.t(message_id, **args))
+        async with asyncio.timeout(timeout):
+            while expected not in [m.text for m in await self.messages()]:
+                await asyncio.sleep(0.05)
+
+    async def showing(self, label: str, timeout: float = 15.0) -> BotMessage:
+        """Waits until the newest keyboard has this button; returns its message."""
+        async with asyncio.timeout(timeout):
+            while True:
+                with_keyboard = [m for m in await self.messages() if m.buttons]
+                if with_keyboard and any(label in row for row in with_keyboard[-1].buttons):
+                    return with_keyboard[-1]
+                await asyncio.sleep(0.05)
+
+    async def press(self, label: str, timeout: float = 15.0) -> None:
+        """Taps a button once it shows up, as a person would."""
+        await self.showing(label, timeout)
+        await self.driver.press_button(self.user_id, label)
+
+    async def tap(self, message_id: str, timeout: float = 15.0, **kwargs: object) -> None:
+        """Taps a reply-keyboard button once the keyboard shows it."""
+        label = self.t(message_id)
+        async with asyncio.timeout(timeout):
+            while True:
+                keyboard = (await self.driver.transcript(self.user_id))["reply_keyboard"] or {}
+                if any(label == b["text"] for row in keyboard.get("keyboard", []) for b in row):
+                    break
+                await asyncio.sleep(0.05)
+        await self.driver.press_reply_button(self.user_id, label, **kwargs)  # type: ignore[arg-type]
+
+    async def write(self, text: str) -> None:
+        await self.driver.send_text(self.user_id, text)
+
+    async def switch_on(self, label_id: str, timeout: float = 15.0) -> None:
+        """Taps a toggle and waits to see it ticked, as a person would before going on."""
+        label = self.t(label_id)
+        await self.press(self.t("toggle", on="no", label=label))
+        ticked = self.t("toggle", on="yes", label=label)
+        async with asyncio.timeout(timeout):
+            while not any(ticked in row for row in (await self.messages())[-1].buttons):
+                await asyncio.sleep(0.05)
