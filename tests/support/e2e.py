@@ -9,14 +9,16 @@ import os
 import re
 import signal
 import sys
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
+from typing import TypeVar
 
 from bot.i18n import Translator
 from sandbox.driver import BotMessage, SandboxDriver
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TAGS = re.compile(r"<[^>]+>")
+T = TypeVar("T")
 
 
 def plain(text: str) -> str:
@@ -86,60 +88,58 @@ class Phone:
     async def messages(self) -> list[BotMessage]:
         return await self.driver.bot_messages(self.user_id)
 
-    async def sees(self, message_id: str, timeout: float = 15.0, **args: object) -> BotMessage:
+    async def eventually(self, look: Callable[[], Awaitable[T | None]], timeout: float = 15.0) -> T:
+        """Looks again and again, as a person watching the screen, until something shows up."""
+        async with asyncio.timeout(timeout):
+            while True:
+                found = await look()
+                if found is not None:
+                    return found
+                await asyncio.sleep(0.05)
+
+    async def sees(self, message_id: str, **args: object) -> BotMessage:
         """Waits until the newest message of the bot reads t(message_id, **args)."""
         expected = plain(self.t(message_id, **args))
-        last: str | None = None
-        async with asyncio.timeout(timeout):
-            while True:
-                messages = await self.messages()
-                if messages:
-                    last = messages[-1].text
-                    if last == expected:
-                        return messages[-1]
-                await asyncio.sleep(0.05)
-        raise AssertionError(f"never saw {message_id}; last was {last!r}")  # pragma: no cover
 
-    async def read(self, message_id: str, timeout: float = 15.0, **args: object) -> None:
-        """Waits until some message of the bot reads t(message_id), newest or not."""
-        expected = plain(self.t(message_id, **args))
-        async with asyncio.timeout(timeout):
-            while expected not in [m.text for m in await self.messages()]:
-                await asyncio.sleep(0.05)
+        async def newest() -> BotMessage | None:
+            messages = await self.messages()
+            return messages[-1] if messages and messages[-1].text == expected else None
 
-    async def showing(self, label: str, timeout: float = 15.0) -> BotMessage:
+        return await self.eventually(newest)
+
+    async def showing(self, label: str) -> BotMessage:
         """Waits until the newest keyboard has this button; returns its message."""
-        async with asyncio.timeout(timeout):
-            while True:
-                with_keyboard = [m for m in await self.messages() if m.buttons]
-                if with_keyboard and any(label in row for row in with_keyboard[-1].buttons):
-                    return with_keyboard[-1]
-                await asyncio.sleep(0.05)
 
-    async def press(self, label: str, timeout: float = 15.0) -> None:
+        async def keyboard() -> BotMessage | None:
+            with_keyboard = [m for m in await self.messages() if m.buttons]
+            if with_keyboard and any(label in row for row in with_keyboard[-1].buttons):
+                return with_keyboard[-1]
+            return None
+
+        return await self.eventually(keyboard)
+
+    async def press(self, label: str) -> None:
         """Taps a button once it shows up, as a person would."""
-        await self.showing(label, timeout)
+        await self.showing(label)
         await self.driver.press_button(self.user_id, label)
 
-    async def tap(self, message_id: str, timeout: float = 15.0, **kwargs: object) -> None:
+    async def tap(self, message_id: str, **kwargs: object) -> None:
         """Taps a reply-keyboard button once the keyboard shows it."""
         label = self.t(message_id)
-        async with asyncio.timeout(timeout):
-            while True:
-                keyboard = (await self.driver.transcript(self.user_id))["reply_keyboard"] or {}
-                if any(label == b["text"] for row in keyboard.get("keyboard", []) for b in row):
-                    break
-                await asyncio.sleep(0.05)
+
+        async def shown() -> bool | None:
+            keyboard = (await self.driver.transcript(self.user_id))["reply_keyboard"] or {}
+            rows = keyboard.get("keyboard", [])
+            return True if any(label == b["text"] for row in rows for b in row) else None
+
+        await self.eventually(shown)
         await self.driver.press_reply_button(self.user_id, label, **kwargs)  # type: ignore[arg-type]
 
     async def write(self, text: str) -> None:
         await self.driver.send_text(self.user_id, text)
 
-    async def switch_on(self, label_id: str, timeout: float = 15.0) -> None:
+    async def switch_on(self, label_id: str) -> None:
         """Taps a toggle and waits to see it ticked, as a person would before going on."""
         label = self.t(label_id)
         await self.press(self.t("toggle", on="no", label=label))
-        ticked = self.t("toggle", on="yes", label=label)
-        async with asyncio.timeout(timeout):
-            while not any(ticked in row for row in (await self.messages())[-1].buttons):
-                await asyncio.sleep(0.05)
+        await self.showing(self.t("toggle", on="yes", label=label))
