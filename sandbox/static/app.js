@@ -188,9 +188,15 @@ function renderMessages(column) {
   const visible = column.view.messages.filter((message) => !message.deleted);
   list.replaceChildren(...visible.map((message) => renderMessage(column, message)));
   if (!visible.length) {
+    // As in Telegram's apps, a chat with a bot begins with a START button.
     const hint = document.createElement("li");
     hint.className = "hint";
-    hint.textContent = "Say hello, or send /start.";
+    const start = document.createElement("button");
+    start.type = "button";
+    start.className = "start-button";
+    start.textContent = "START";
+    start.addEventListener("click", () => act(column, post(`/sandbox/users/${column.chatId}/send`, { text: "/start" })));
+    hint.append(start);
     list.append(hint);
   }
   if (nearBottom || !column.scrolledOnce) list.scrollTop = list.scrollHeight;
