@@ -21,10 +21,15 @@ from bot.i18n import Localization
 from bot.middlewares.context import UpdateContext
 from bot.middlewares.dedup import DropDuplicateUpdates
 from bot.middlewares.errors import ApologizeOnError
+from bot.middlewares.response_types import KeepResponseTypes
 from bot.middlewares.retry import RetryTelegram
 from bot.middlewares.throttle import ThrottleFloods
 from storage.database import create_engine, create_session_factory
 from storage.places import Geography
+
+# One person's updates are handled one at a time. redis-py polls a taken lock every 0.1 s by
+# default, which a family tapping through a form would feel on every tap.
+EVENT_LOCK = {"timeout": 60, "sleep": 0.005}
 
 
 @dataclass
@@ -58,6 +63,7 @@ class Resources:
 
 def create_bot(settings: Settings) -> Bot:
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    session.middleware(KeepResponseTypes())
     session.middleware(RetryTelegram())
     return Bot(
         settings.bot_token.get_secret_value(),
@@ -73,7 +79,9 @@ def create_dispatcher(resources: Resources) -> Dispatcher:
     if resources.redis is not None:
         key_builder = DefaultKeyBuilder(prefix=f"{settings.redis_prefix}:fsm", with_bot_id=True)
         storage = RedisStorage(resources.redis, key_builder=key_builder)
-        isolation = RedisEventIsolation(resources.redis, key_builder=key_builder)
+        isolation = RedisEventIsolation(
+            resources.redis, key_builder=key_builder, lock_kwargs=EVENT_LOCK
+        )
     else:
         storage, isolation = MemoryStorage(), SimpleEventIsolation()
 

@@ -1,14 +1,21 @@
-"""Keyboards. Big, one idea per button, and a way back on every screen."""
+"""Keyboards. Big, one idea per button, and a way back on every screen.
+
+Markups are built directly (the keyboard builder deep-copies every button), and those that
+depend on the language alone are built once per language: they are on every update's path.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     KeyboardButton,
     ReplyKeyboardMarkup,
 )
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.callbacks import ConsentCb, EraseCb, FormExitCb, LanguageCb, MenuCb, MenuItem, NeedsCb
 from bot.config import LOCALES
@@ -16,6 +23,7 @@ from bot.i18n import Translator
 from bot.services.needs import Need, Vulnerability
 from storage.places import Area, Geography
 
+Row = list[InlineKeyboardButton]
 SIZE_BUTTONS = ("1", "2", "3", "4", "5")
 MENU_LAYOUT: tuple[tuple[MenuItem, ...], ...] = (
     (MenuItem.NEEDS,),
@@ -24,37 +32,50 @@ MENU_LAYOUT: tuple[tuple[MenuItem, ...], ...] = (
     (MenuItem.CASES, MenuItem.UPDATES),
     (MenuItem.LANGUAGE, MenuItem.ERASE),
 )
+EDITABLE_STEPS = ("location", "size", "vulnerable", "needs", "phone", "details")
 
 
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+def markup(rows: Iterable[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[list(row) for row in rows])
+
+
+def in_pairs(buttons: Iterable[InlineKeyboardButton]) -> list[Row]:
+    every = list(buttons)
+    return [every[i : i + 2] for i in range(0, len(every), 2)]
+
+
+@cache
 def languages(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for code in LOCALES:
-        builder.button(text=t(f"language-name-{code}"), callback_data=LanguageCb(code=code))
-    builder.adjust(1)
-    return builder.as_markup()
+    return markup([button(t(f"language-name-{code}"), LanguageCb(code=code))] for code in LOCALES)
 
 
+@cache
 def consent(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("btn-consent-agree"), callback_data=ConsentCb(agree=True))
-    builder.button(text=t("btn-consent-decline"), callback_data=ConsentCb(agree=False))
-    builder.adjust(1)
-    return builder.as_markup()
+    return markup(
+        [
+            [button(t("btn-consent-agree"), ConsentCb(agree=True))],
+            [button(t("btn-consent-decline"), ConsentCb(agree=False))],
+        ]
+    )
 
 
+@cache
 def main_menu(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for row in MENU_LAYOUT:
-        builder.row(*(_button(t(f"menu-{item.value}"), MenuCb(item=item).pack()) for item in row))
-    return builder.as_markup()
+    return markup(
+        [button(t(f"menu-{item.value}"), MenuCb(item=item)) for item in row] for row in MENU_LAYOUT
+    )
 
 
+@cache
 def back_to_menu(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("btn-main-menu"), callback_data=MenuCb(item=MenuItem.HOME))
-    return builder.as_markup()
+    return markup([[button(t("btn-main-menu"), MenuCb(item=MenuItem.HOME))]])
 
 
+@cache
 def share_location(t: Translator) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup(
         keyboard=[
@@ -67,6 +88,7 @@ def share_location(t: Translator) -> ReplyKeyboardMarkup:
     )
 
 
+@cache
 def share_contact(t: Translator) -> ReplyKeyboardMarkup:
     return ReplyKeyboardMarkup(
         keyboard=[
@@ -79,103 +101,103 @@ def share_contact(t: Translator) -> ReplyKeyboardMarkup:
     )
 
 
+@cache
 def districts(t: Translator, geography: Geography) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for area in geography.areas:
-        builder.button(
-            text=area.name(t.locale), callback_data=NeedsCb(action="district", value=area.code)
-        )
-    builder.adjust(2)
-    builder.row(_back(t))
-    return builder.as_markup()
+    areas = (
+        button(area.name(t.locale), NeedsCb(action="district", value=area.code))
+        for area in geography.areas
+    )
+    return markup([*in_pairs(areas), [_back(t)]])
 
 
+@cache
 def villages(t: Translator, area: Area) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for village in sorted(area.villages, key=lambda v: v.name(t.locale)):
-        builder.button(
-            text=village.name(t.locale), callback_data=NeedsCb(action="village", value=village.code)
-        )
-    builder.adjust(2)
-    builder.row(_button(t("btn-village-not-listed"), NeedsCb(action="village").pack()))
-    builder.row(_back(t))
-    return builder.as_markup()
+    places = (
+        button(village.name(t.locale), NeedsCb(action="village", value=village.code))
+        for village in sorted(area.villages, key=lambda v: v.name(t.locale))
+    )
+    not_listed = button(t("btn-village-not-listed"), NeedsCb(action="village"))
+    return markup([*in_pairs(places), [not_listed], [_back(t)]])
 
 
+@cache
 def household_size(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for size in SIZE_BUTTONS:
-        builder.button(text=size, callback_data=NeedsCb(action="size", value=size))
-    builder.button(text=t("btn-size-more"), callback_data=NeedsCb(action="size", value="more"))
-    builder.adjust(3)
-    builder.row(_back(t))
-    return builder.as_markup()
+    sizes = [button(size, NeedsCb(action="size", value=size)) for size in SIZE_BUTTONS]
+    more = button(t("btn-size-more"), NeedsCb(action="size", value="more"))
+    return markup([sizes[:3], [*sizes[3:], more], [_back(t)]])
 
 
-def vulnerabilities(t: Translator, chosen: list[Vulnerability]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for item in Vulnerability:
-        label = t("toggle", on="yes" if item in chosen else "no", label=t(f"vuln-{item.value}"))
-        builder.button(text=label, callback_data=NeedsCb(action="vuln", value=item.value))
-    builder.adjust(1)
+def vulnerabilities(t: Translator, chosen: Sequence[Vulnerability]) -> InlineKeyboardMarkup:
+    labels = {item.value: t(f"vuln-{item.value}") for item in Vulnerability}
     done = "btn-continue" if chosen else "btn-nobody-vulnerable"
-    builder.row(_button(t(done), NeedsCb(action="vuln-done").pack()))
-    builder.row(_back(t))
-    return builder.as_markup()
+    return _toggles(t, "vuln", labels, chosen, t(done), "vuln-done")
 
 
-def needs(t: Translator, chosen: list[Need]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for item in Need:
-        label = t("toggle", on="yes" if item in chosen else "no", label=t(f"need-{item.value}"))
-        builder.button(text=label, callback_data=NeedsCb(action="need", value=item.value))
-    builder.adjust(1)
-    builder.row(_button(t("btn-continue"), NeedsCb(action="needs-done").pack()))
-    builder.row(_back(t))
-    return builder.as_markup()
+def needs(t: Translator, chosen: Sequence[Need]) -> InlineKeyboardMarkup:
+    labels = {item.value: t(f"need-{item.value}") for item in Need}
+    return _toggles(t, "need", labels, chosen, t("btn-continue"), "needs-done")
 
 
+def _toggles(
+    t: Translator,
+    action: str,
+    labels: dict[str, str],
+    chosen: Sequence[str],
+    done_label: str,
+    done_action: str,
+) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            button(
+                t("toggle", on="yes" if value in chosen else "no", label=label),
+                NeedsCb(action=action, value=value),
+            )
+        ]
+        for value, label in labels.items()
+    ]
+    return markup([*rows, [button(done_label, NeedsCb(action=done_action))], [_back(t)]])
+
+
+@cache
 def details(t: Translator, has_details: bool) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
     label = "btn-continue" if has_details else "btn-skip"
-    builder.button(text=t(label), callback_data=NeedsCb(action="details-done"))
-    builder.row(_back(t))
-    return builder.as_markup()
+    return markup([[button(t(label), NeedsCb(action="details-done"))], [_back(t)]])
 
 
-EDITABLE_STEPS = ("location", "size", "vulnerable", "needs", "phone", "details")
-
-
+@cache
 def summary(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("btn-confirm"), callback_data=NeedsCb(action="confirm"))
-    for step in EDITABLE_STEPS:
-        builder.button(text=t(f"btn-edit-{step}"), callback_data=NeedsCb(action="edit", value=step))
-    builder.button(text=t("btn-cancel-form"), callback_data=NeedsCb(action="cancel"))
-    builder.adjust(1, 2, 2, 2, 1)
-    builder.row(_back(t))
-    return builder.as_markup()
+    edits = (
+        button(t(f"btn-edit-{step}"), NeedsCb(action="edit", value=step)) for step in EDITABLE_STEPS
+    )
+    return markup(
+        [
+            [button(t("btn-confirm"), NeedsCb(action="confirm"))],
+            *in_pairs(edits),
+            [button(t("btn-cancel-form"), NeedsCb(action="cancel"))],
+            [_back(t)],
+        ]
+    )
 
 
+@cache
 def leave_form(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("btn-form-resume"), callback_data=FormExitCb(resume=True))
-    builder.button(text=t("btn-form-discard"), callback_data=FormExitCb(resume=False))
-    builder.adjust(1)
-    return builder.as_markup()
+    return markup(
+        [
+            [button(t("btn-form-resume"), FormExitCb(resume=True))],
+            [button(t("btn-form-discard"), FormExitCb(resume=False))],
+        ]
+    )
 
 
+@cache
 def erase(t: Translator) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    builder.button(text=t("btn-erase-confirm"), callback_data=EraseCb(confirm=True))
-    builder.button(text=t("btn-erase-keep"), callback_data=EraseCb(confirm=False))
-    builder.adjust(1)
-    return builder.as_markup()
+    return markup(
+        [
+            [button(t("btn-erase-confirm"), EraseCb(confirm=True))],
+            [button(t("btn-erase-keep"), EraseCb(confirm=False))],
+        ]
+    )
 
 
 def _back(t: Translator) -> InlineKeyboardButton:
-    return _button(t("btn-back"), NeedsCb(action="back").pack())
-
-
-def _button(text: str, callback_data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=callback_data)
+    return button(t("btn-back"), NeedsCb(action="back"))

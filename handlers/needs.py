@@ -83,6 +83,7 @@ class Form:
         event: Message | CallbackQuery,
     ) -> None:
         self.state, self.t, self.geography, self.bot = state, t, geography, bot
+        self._draft: NeedsDraft | None = None
         # A pressed button's message is replaced in place; a typed message gets a new one.
         self.query: CallbackQuery | None = None
         if isinstance(event, CallbackQuery):
@@ -91,9 +92,13 @@ class Form:
             self.chat_id = event.chat.id
 
     async def draft(self) -> NeedsDraft:
-        return NeedsDraft.model_validate(await self.state.get_data())
+        # Read once per update: with Redis each read is a round trip.
+        if self._draft is None:
+            self._draft = NeedsDraft.model_validate(await self.state.get_data())
+        return self._draft
 
     async def save(self, draft: NeedsDraft) -> None:
+        self._draft = draft
         await self.state.set_data(draft.model_dump(mode="json"))
 
     async def change(self, **answers: Any) -> NeedsDraft:
@@ -246,12 +251,13 @@ async def language_during_form(
     callback_data: LanguageCb,
     form: Form,
     user: User,
+    session: AsyncSession,
     localization: Localization,
 ) -> None:
     """A new language midway keeps everything entered and shows the same step again."""
     form.t = localization.translator(callback_data.code)
-    await accounts.choose_language(form.bot, user, form.t, query.from_user.language_code)
     await query.answer(form.t("language-saved"))
+    await accounts.choose_language(session, form.bot, user, form.t, query.from_user.language_code)
     await form.show(await form.step())
 
 

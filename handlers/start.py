@@ -34,13 +34,14 @@ async def language_chosen(
     query: CallbackQuery,
     callback_data: LanguageCb,
     user: User,
+    session: AsyncSession,
     bot: Bot,
     localization: Localization,
 ) -> None:
     first_time = user.language is None
     t = localization.translator(callback_data.code)
-    await accounts.choose_language(bot, user, t, query.from_user.language_code)
     await query.answer(t("language-saved"))
+    await accounts.choose_language(session, bot, user, t, query.from_user.language_code)
     if first_time or not accounts.has_consent(user):
         await replies.replace(query, Screen(t("consent"), keyboards.consent(t)))
     else:

@@ -13,7 +13,8 @@ EARTH_RADIUS_KM = 6371.0
 NEAREST_PLACE_MAX_KM = 25.0
 
 
-@dataclass(frozen=True)
+# eq=False: places are loaded once and compared by identity, which also makes them hashable.
+@dataclass(frozen=True, eq=False)
 class Place:
     code: str
     names: dict[str, str]
@@ -24,7 +25,7 @@ class Place:
         return self.names.get(locale) or self.names["en"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Area(Place):
     kind: str  # district, town or city
     villages: tuple[Place, ...]

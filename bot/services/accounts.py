@@ -1,4 +1,8 @@
-"""A person's own settings: language and consent."""
+"""A person's own settings: language and consent.
+
+Changes are committed before anything is sent to Telegram: a write transaction held open over
+a network call would hold up every other family on SQLite's single writer.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,15 @@ from storage.repositories import audit
 
 
 async def choose_language(
-    bot: Bot, user: User, t: Translator, telegram_language_code: str | None
+    session: AsyncSession,
+    bot: Bot,
+    user: User,
+    t: Translator,
+    telegram_language_code: str | None,
 ) -> None:
     """Remembers the language and shows the command menu in it."""
     user.language = t.locale
+    await session.commit()
     await commands.follow_chosen_language(bot, user.id, t, telegram_language_code)
 
 
@@ -23,6 +32,7 @@ async def give_consent(session: AsyncSession, user: User) -> None:
     if user.consent_at is None:
         user.consent_at = utcnow()
         audit.record(session, "consent.given", actor_id=user.id, subject=f"user:{user.id}")
+        await session.commit()
 
 
 def has_consent(user: User) -> bool:

@@ -20,6 +20,8 @@ async def get_or_create(session: AsyncSession, user_id: int) -> User:
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
     await session.execute(insert(User).values(id=user_id).on_conflict_do_nothing())
+    # Committed at once: SQLite has one writer, and the update may talk to Telegram for a while.
+    await session.commit()
     user = await session.get(User, user_id)
     assert user is not None
     return user

@@ -1,0 +1,202 @@
+"""Updates benchmark: N families register needs at once through the sandbox (limits off), beside
+a bare aiogram echo bot measured in the same run on the same sandbox.
+
+    .venv/bin/python bench/updates.py --families 40
+    .venv/bin/python bench/updates.py --database-url postgresql+asyncpg://postgres@127.0.0.1/koldo_bench \
+        --redis-url redis://127.0.0.1:6379/0
+
+Prints updates per second and p50/p95/p99 handling time for both bots, and the ratio of their
+throughputs. The brief's budget: ratio at least 0.6, Koldo's p95 under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import signal
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.i18n import Localization  # noqa: E402
+from sandbox.driver import SandboxDriver, make_token  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+KOK_TASH = (39.9497, 70.5358)
+Step = Callable[[SandboxDriver, int], Awaitable[object]]
+
+
+def needs_journey(locale: str = "ru") -> list[tuple[Step, int]]:
+    """The whole needs form as a family taps it, each step with how many messages or edits
+    the bot answers with (a person waits for the answer before the next tap)."""
+    t = Localization().translator(locale)
+    language = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}[locale]
+
+    def press(label: str) -> Step:
+        return lambda d, u: d.press_button(u, label)
+
+    def toggle(label_id: str) -> Step:
+        return press(t("toggle", on="no", label=t(label_id)))
+
+    return [
+        (lambda d, u: d.send_command(u, "start"), 1),
+        (press(language), 1),
+        (press(t("btn-consent-agree")), 2),
+        (press(t("menu-needs")), 2),
+        (lambda d, u: d.press_reply_button(u, t("btn-share-location"), location=KOK_TASH), 2),
+        (press("4"), 1),
+        (toggle("vuln-young_children"), 1),
+        (press(t("btn-continue")), 1),
+        (toggle("need-medical"), 1),
+        (press(t("btn-continue")), 1),
+        (lambda d, u: d.press_reply_button(u, t("btn-share-phone")), 2),
+        (press(t("btn-skip")), 1),
+        (press(t("btn-confirm")), 2),
+    ]
+
+
+def echo_journey(length: int) -> list[tuple[Step, int]]:
+    return [(lambda d, u, n=n: d.send_text(u, f"hello {n}"), 1) for n in range(length)]
+
+
+@dataclass
+class Result:
+    name: str
+    updates: int
+    seconds: float
+    durations_ms: list[float]
+    cpu_seconds: float  # used by the bot's process once ready, all of its threads
+
+    @property
+    def cpu_ms_per_update(self) -> float:
+        return self.cpu_seconds * 1000 / self.updates
+
+    @property
+    def per_second(self) -> float:
+        return self.updates / self.seconds
+
+    def percentile(self, p: int) -> float:
+        return statistics.quantiles(self.durations_ms, n=100, method="inclusive")[p - 1]
+
+
+async def run_bot(
+    kind: str, url: str, journey: list[tuple[Step, int]], families: int, args: argparse.Namespace
+) -> Result:
+    token = make_token(5_000_000 + (1 if kind == "koldo" else 2))
+    stats = Path(tempfile.mkdtemp()) / "stats.json"
+    database_url = args.database_url or f"sqlite+aiosqlite:///{stats.parent / 'bench.sqlite3'}"
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(ROOT / "bench" / "bot_process.py"),
+        kind,
+        "--url",
+        url,
+        "--token",
+        token,
+        "--stats",
+        str(stats),
+        "--database-url",
+        database_url,
+        "--redis-url",
+        args.redis_url,
+        stdout=asyncio.subprocess.PIPE,
+        cwd=ROOT,
+    )
+    assert process.stdout is not None
+    await process.stdout.readline()  # "ready"
+    async with SandboxDriver(url) as driver:
+        await driver.add_bot(token)
+        driver.bot_id = int(token.split(":")[0])
+        started = time.perf_counter()
+        await asyncio.gather(*(family(driver, journey, args.rounds) for _ in range(families)))
+        seconds = time.perf_counter() - started
+    process.send_signal(signal.SIGTERM)
+    await process.wait()
+    measured = json.loads(stats.read_text())
+    durations = measured["durations_ms"]
+    return Result(kind, len(durations), seconds, durations, measured["cpu_seconds"])
+
+
+async def family(driver: SandboxDriver, journey: list[tuple[Step, int]], rounds: int) -> None:
+    """One family's phone: the journey again and again, each time as a new person."""
+    for _ in range(rounds):
+        user = await driver.create_user(None, "Family", language_code="ru")
+        for act, answers in journey:
+            await act(driver, int(user["id"]))
+            await driver.wait_for_events(
+                int(user["id"]), answers, kinds=("message", "edit"), timeout=60
+            )
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--families", type=int, default=20, help="families at once")
+    parser.add_argument("--rounds", type=int, default=5, help="journeys each family makes")
+    parser.add_argument("--port", type=int, default=8097)
+    parser.add_argument("--database-url", default="", help="default: a fresh SQLite file")
+    parser.add_argument("--redis-url", default="", help="default: in-memory FSM")
+    args = parser.parse_args()
+
+    url = f"http://127.0.0.1:{args.port}"
+    sandbox = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "sandbox",
+        "--port",
+        str(args.port),
+        "--no-people",
+        "--no-limits",
+        cwd=ROOT,
+        stderr=asyncio.subprocess.DEVNULL,
+    )
+    try:
+        await wait_for_sandbox(url)
+        journey = needs_journey()
+        echo = await run_bot("echo", url, echo_journey(len(journey)), args.families, args)
+        koldo = await run_bot("koldo", url, journey, args.families, args)
+    finally:
+        sandbox.terminate()
+        await sandbox.wait()
+    report(args, echo, koldo)
+
+
+async def wait_for_sandbox(url: str) -> None:
+    async with SandboxDriver(url) as driver:
+        for _ in range(100):
+            try:
+                await driver.state()
+                return
+            except Exception:  # noqa: BLE001 - not up yet
+                await asyncio.sleep(0.1)
+    raise RuntimeError(f"the sandbox did not start on {url}")
+
+
+def report(args: argparse.Namespace, echo: Result, koldo: Result) -> None:
+    backend = "PostgreSQL + Redis" if args.database_url else "SQLite + memory"
+    print(f"\n{args.families} families at once, {backend}, sandbox limits off\n")
+    print(
+        f"{'bot':<8}{'updates':>9}{'seconds':>9}{'upd/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'p99 ms':>9}{'CPU ms/upd':>12}"
+    )
+    for result in (echo, koldo):
+        print(
+            f"{result.name:<8}{result.updates:>9}{result.seconds:>9.2f}{result.per_second:>9.1f}"
+            f"{result.percentile(50):>9.1f}{result.percentile(95):>9.1f}"
+            f"{result.percentile(99):>9.1f}{result.cpu_ms_per_update:>12.2f}"
+        )
+    ratio = koldo.per_second / echo.per_second
+    print(
+        f"\nthroughput ratio koldo/echo: {ratio:.2f} (budget ≥ 0.60); "
+        f"koldo p95 {koldo.percentile(95):.1f} ms (budget < 50 ms)"
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
