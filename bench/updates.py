@@ -1,8 +1,9 @@
 """Updates benchmark: N families register needs at once through the sandbox (limits off), beside
 a bare aiogram echo bot measured in the same run on the same sandbox.
 
-    .venv/bin/python bench/updates.py --families 40
-    .venv/bin/python bench/updates.py --database-url postgresql+asyncpg://postgres@127.0.0.1/koldo_bench \
+    .venv/bin/python bench/updates.py --families 10
+    .venv/bin/python bench/updates.py --families 10 \
+        --database-url postgresql+asyncpg://postgres@127.0.0.1/koldo_bench \
         --redis-url redis://127.0.0.1:6379/0
 
 Prints updates per second and p50/p95/p99 handling time for both bots, and the ratio of their
@@ -25,8 +26,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.i18n import Localization  # noqa: E402
-from sandbox.driver import SandboxDriver, make_token  # noqa: E402
+from bot.i18n import Localization
+from sandbox.driver import SandboxDriver, make_token
 
 ROOT = Path(__file__).resolve().parent.parent
 KOK_TASH = (39.9497, 70.5358)
@@ -173,7 +174,7 @@ async def wait_for_sandbox(url: str) -> None:
             try:
                 await driver.state()
                 return
-            except Exception:  # noqa: BLE001 - not up yet
+            except OSError:  # not up yet
                 await asyncio.sleep(0.1)
     raise RuntimeError(f"the sandbox did not start on {url}")
 
