@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
-from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -29,22 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     downgrade = db.add_parser("downgrade", help="downgrade the schema to a revision")
     downgrade.add_argument("revision")
     db.add_parser("current", help="show the schema revision")
-    _data_file_commands(commands)
     return parser
-
-
-DATA_FILE_KINDS = ("shelters", "hotlines")
-
-
-def _data_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`koldo shelters|hotlines import FILE` and `… export [FILE]` (CSV, HXL hashtags too)."""
-    for kind in DATA_FILE_KINDS:
-        actions = commands.add_parser(kind, help=f"import or export {kind} as CSV or HXL")
-        sub = actions.add_subparsers(dest="data_command", required=True)
-        load = sub.add_parser("import", help=f"add or update {kind} from a CSV file, by id")
-        load.add_argument("file", type=Path)
-        dump = sub.add_parser("export", help=f"write all {kind} as CSV with HXL hashtags")
-        dump.add_argument("file", nargs="?", default="-", help="a file, or - for the screen")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,10 +56,6 @@ async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.demo import run_demo
 
         return await run_demo(settings, args.host, args.port)
-    if args.command in DATA_FILE_KINDS:
-        from bot import datafiles
-
-        return await datafiles.run(args, settings)
     return await _database(args, settings)
 
 
