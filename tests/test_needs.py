@@ -12,8 +12,12 @@ from bot.services.codes import ALPHABET, CODE_LENGTH
 from storage.models import Attachment, AttachmentKind, Case, CaseStatus, Priority
 from storage.repositories import audit
 from tests.conftest import Harness
-from tests.support.journeys import KOK_TASH, fill_needs_form, open_needs_form
-from tests.support.people import Person
+from tests.support.journeys import (
+    KOK_TASH,
+    answer_the_rest_plainly,
+    fill_needs_form,
+    open_needs_form,
+)
 
 CODE = re.compile(rf"<b>([{ALPHABET}]{{{CODE_LENGTH}}})</b>")
 
@@ -89,7 +93,9 @@ async def test_place_can_be_picked_from_district_and_village_buttons(koldo: Harn
     await family.press(_name(koldo, "arka", "ky"))
     assert family.last_text == t("needs-size")
 
-    await _finish_quickly(family, t)
+    await family.press("2")
+    await answer_the_rest_plainly(family, t, "need-shelter")
+    await family.press(t("btn-confirm"))
     case = await only_case(koldo)
     assert (case.district, case.village) == ("leilek-district", "arka")
     assert case.latitude is None
@@ -99,20 +105,6 @@ def _area_name(koldo: Harness, code: str, locale: str) -> str:
     area = koldo.resources.geography.area(code)
     assert area is not None
     return area.name(locale)
-
-
-async def _finish_quickly(family: Person, t: object) -> None:
-    from bot.i18n import Translator
-
-    assert isinstance(t, Translator)
-    if family.last_text == t("needs-size"):
-        await family.press("2")
-    await family.press(t("btn-nobody-vulnerable"))
-    await family.press(t("toggle", on="no", label=t("need-shelter")))
-    await family.press(t("btn-continue"))
-    await family.tap(t("btn-skip"))
-    await family.press(t("btn-skip"))
-    await family.press(t("btn-confirm"))
 
 
 async def test_a_location_far_away_asks_for_the_district_instead(koldo: Harness) -> None:
@@ -153,20 +145,9 @@ async def test_household_size_refuses_what_is_not_a_number_of_people(
     assert family.last_text == t("needs-size")
     await family.send("7")
     assert family.last_text == t("needs-vulnerable")
-    await _summary_after_size(family, t)
+    await answer_the_rest_plainly(family, t, "need-cash")
     assert t("people-count", count=7) in family.last_text
     assert _area_name(koldo, "batken-district", "ky") in family.last_text  # the place is kept
-
-
-async def _summary_after_size(family: Person, t: object) -> None:
-    from bot.i18n import Translator
-
-    assert isinstance(t, Translator)
-    await family.press(t("btn-nobody-vulnerable"))
-    await family.press(t("toggle", on="no", label=t("need-cash")))
-    await family.press(t("btn-continue"))
-    await family.tap(t("btn-skip"))
-    await family.press(t("btn-skip"))
 
 
 async def test_six_or_more_asks_for_the_exact_number(koldo: Harness) -> None:

@@ -34,3 +34,13 @@ async def fill_needs_form(family: Person, t: Translator) -> None:
     await family.share_contact("+996555123456")
     await family.send("Бала ооруп жатат, дары керек.")
     await family.press(t("btn-continue"))
+
+
+async def answer_the_rest_plainly(family: Person, t: Translator, need: str) -> None:
+    """From the vulnerability step to the summary: nobody vulnerable, one need, no phone, no
+    details."""
+    await family.press(t("btn-nobody-vulnerable"))
+    await family.press(t("toggle", on="no", label=t(need)))
+    await family.press(t("btn-continue"))
+    await family.tap(t("btn-skip"))
+    await family.press(t("btn-skip"))
