@@ -44,3 +44,76 @@ class FormExitCb(CallbackData, prefix="leave"):
 
 class EraseCb(CallbackData, prefix="erase"):
     confirm: bool
+
+
+class ShelterAction(enum.StrEnum):
+    DISTRICTS = "districts"
+    DISTRICT = "district"
+    PIN = "pin"
+
+
+class ShelterCb(CallbackData, prefix="shel"):
+    """A family's button on the shelter screens: no role needed, ids still checked."""
+
+    action: ShelterAction
+    district: str = ""
+    shelter: int = 0
+
+
+class StaffShelterAction(enum.StrEnum):
+    LIST = "list"
+    PICK = "pick"
+    STATUS = "status"
+    CANCEL = "cancel"
+
+
+class StaffShelterCb(CallbackData, prefix="stsh"):
+    """A staff button for updating a shelter: role and district are checked on every press."""
+
+    action: StaffShelterAction
+    district: str = ""
+    shelter: int = 0
+    page: int = 0
+    status: str = ""
+
+
+class HotlineCb(CallbackData, prefix="hot"):
+    kind: str = ""  # empty: the first hotlines screen
+
+
+class CaseAction(enum.StrEnum):
+    QUEUE = "queue"
+    OPEN = "open"
+    CLAIM = "claim"
+    RELEASE = "release"
+    HANDOVER = "handover"
+    HANDOVER_TO = "handto"
+    WAITING = "waiting"
+    RESOLVE = "resolve"
+    OUTCOME = "outcome"
+    CANNED = "canned"
+    CANNED_KEY = "cannedkey"
+    NOTE = "note"
+
+
+class CaseCb(CallbackData, prefix="case"):
+    """A coordinator's button on a case: role, district and holder are checked on every press."""
+
+    action: CaseAction
+    case: int = 0
+    page: int = 0
+    value: str = ""
+
+
+class MyCaseAction(enum.StrEnum):
+    LIST = "list"
+    OPEN = "open"
+    WRITE = "write"
+    DONE = "done"
+
+
+class MyCaseCb(CallbackData, prefix="my"):
+    """A family's button on their own cases: the case must be theirs."""
+
+    action: MyCaseAction
+    case: int = 0

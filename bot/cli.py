@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from pathlib import Path
 
 from pydantic import ValidationError
 
@@ -28,7 +29,38 @@ def _parser() -> argparse.ArgumentParser:
     downgrade = db.add_parser("downgrade", help="downgrade the schema to a revision")
     downgrade.add_argument("revision")
     db.add_parser("current", help="show the schema revision")
+    _data_file_commands(commands)
+    _roles_commands(commands)
     return parser
+
+
+DATA_FILE_KINDS = ("shelters", "hotlines")
+
+
+def _data_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo shelters|hotlines import FILE` and `… export [FILE]` (CSV, HXL hashtags too)."""
+    for kind in DATA_FILE_KINDS:
+        actions = commands.add_parser(kind, help=f"import or export {kind} as CSV or HXL")
+        sub = actions.add_subparsers(dest="data_command", required=True)
+        load = sub.add_parser("import", help=f"add or update {kind} from a CSV file, by id")
+        load.add_argument("file", type=Path)
+        dump = sub.add_parser("export", help=f"write all {kind} as CSV with HXL hashtags")
+        dump.add_argument("file", nargs="?", default="-", help="a file, or - for the screen")
+
+
+def _roles_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo roles grant USER_ID ROLE …`, `koldo roles revoke USER_ID`, `koldo roles list`."""
+    parser = commands.add_parser("roles", help="grant, revoke and list coordinators and admins")
+    sub = parser.add_subparsers(dest="roles_command", required=True)
+    give = sub.add_parser("grant", help="make a Telegram user a coordinator or an admin")
+    give.add_argument("user_id", type=int, help="the person's Telegram id")
+    give.add_argument("role", choices=["coordinator", "admin"])
+    give.add_argument("--districts", default="", help="district codes, comma-separated")
+    give.add_argument("--needs", default="", help="kinds of need covered (default: every kind)")
+    give.add_argument("--organisation", default=None, help="the organisation they work for")
+    take = sub.add_parser("revoke", help="take a person's role away")
+    take.add_argument("user_id", type=int)
+    sub.add_parser("list", help="everyone with a role")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +88,14 @@ async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.demo import run_demo
 
         return await run_demo(settings, args.host, args.port)
+    if args.command == "roles":
+        from bot import rolesctl
+
+        return await rolesctl.run(args, settings)
+    if args.command in DATA_FILE_KINDS:
+        from bot import datafiles
+
+        return await datafiles.run(args, settings)
     return await _database(args, settings)
 
 

@@ -13,6 +13,7 @@ from aiohttp import web
 from bot import commands
 from bot.app import Resources, create_bot, create_dispatcher
 from bot.config import Settings
+from bot.services import alerts
 from storage.database import schema_state, upgrade
 
 logger = logging.getLogger("koldo.run")
@@ -43,10 +44,17 @@ async def run(settings: Settings) -> None:
         await prepare_schema(resources)
         dispatcher = create_dispatcher(resources)
         await commands.publish(bot, resources.localization)
-        if settings.webhook_url:
-            await _serve_webhook(settings, dispatcher, bot)
-        else:
-            await _poll(dispatcher, bot)
+        # New-case and escalation alerts, from their table: they survive restarts.
+        alert_task = asyncio.create_task(
+            alerts.run_forever(resources.session_factory, bot, resources.localization, settings)
+        )
+        try:
+            if settings.webhook_url:
+                await _serve_webhook(settings, dispatcher, bot)
+            else:
+                await _poll(dispatcher, bot)
+        finally:
+            alert_task.cancel()
     finally:
         await bot.session.close()
         await resources.close()

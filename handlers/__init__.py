@@ -1,10 +1,36 @@
-"""One router per journey. Order matters: the needs form first, the fallback last."""
+"""One router per journey. Order matters: the needs form first, the fallback last; staff
+updates of shelters before start and menu, so that leaving mid-update clears its state."""
 
 from aiogram import Router
 
-from handlers import erase, fallback, menu, needs, start
+from handlers import (
+    admin,
+    cases,
+    coordinator,
+    erase,
+    fallback,
+    hotlines,
+    menu,
+    needs,
+    shelter_staff,
+    shelters,
+    start,
+)
 
 
 def routers() -> list[Router]:
     """Fresh routers: aiogram attaches a router to one Dispatcher for good."""
-    return [needs.router(), start.router(), erase.router(), menu.router(), fallback.router()]
+    return [
+        needs.router(),
+        # Before shelters: a location sent to an open case, or in reply to one, is for the case.
+        coordinator.router(),
+        admin.router(),
+        cases.router(),
+        shelter_staff.router(),
+        shelters.router(),
+        hotlines.router(),
+        start.router(),
+        erase.router(),
+        menu.router(),
+        fallback.router(),
+    ]

@@ -12,10 +12,7 @@ from bot.i18n import Translator
 from bot.screens import Screen
 
 COMING_SOON = {
-    MenuItem.SHELTERS,
-    MenuItem.HOTLINES,
     MenuItem.MISSING,
-    MenuItem.CASES,
     MenuItem.UPDATES,
 }
 

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, replies, screens
 from bot.callbacks import FormExitCb, LanguageCb, MenuCb, MenuItem, NeedsCb
 from bot.commands import COMMANDS
-from bot.config import LOCALES
+from bot.config import LOCALES, Settings
 from bot.filters import ButtonText
 from bot.i18n import Localization, Translator
 from bot.screens import Screen
@@ -458,9 +458,13 @@ async def edit_step(query: CallbackQuery, callback_data: NeedsCb, form: Form) ->
     await form.show(step)
 
 
-async def confirm(query: CallbackQuery, form: Form, session: AsyncSession, user: User) -> None:
+async def confirm(
+    query: CallbackQuery, form: Form, session: AsyncSession, user: User, settings: Settings
+) -> None:
     await query.answer()
-    case = await register_case(session, user, await form.draft(), form.t.locale)
+    draft = await form.draft()
+    minutes = settings.urgent_escalation_minutes
+    case = await register_case(session, user, draft, form.t.locale, minutes)
     await form.state.clear()
     await replies.replace(query, Screen(form.t("needs-case-created", code=case.code)))
     await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))

@@ -266,3 +266,121 @@ class AuditEntry(Base):
     action: Mapped[str] = mapped_column(String(64))
     subject: Mapped[str | None] = mapped_column(String(64))
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class ShelterStatus(enum.StrEnum):
+    OPEN = "open"
+    FULL = "full"
+    CLOSED = "closed"
+
+
+class ShelterService(enum.StrEnum):
+    FOOD = "food"
+    MEDICAL = "medical"
+    CHILDREN = "children"  # a child-friendly space
+    ACCESSIBLE = "accessible"  # for people with disabilities
+    WOMEN = "women"  # a women-only space
+
+
+class HotlineKind(enum.StrEnum):
+    EMERGENCY = "emergency"
+    MEDICAL = "medical"
+    PSYCHOLOGICAL = "psychological"
+    LEGAL = "legal"
+    HUMANITARIAN = "humanitarian"
+    CHILDREN = "children"
+
+
+class Shelter(Base):
+    """A place where a family can sleep tonight, kept true by imports and by staff in the bot."""
+
+    __tablename__ = "shelters"
+    # Nearest search prefilters on a latitude range, then longitude: both in one index.
+    __table_args__ = (Index("ix_shelters_position", "latitude", "longitude"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # The id the organisation's own files use; imports update the shelter that carries it.
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    names: Mapped[dict[str, str]] = mapped_column(JSON)  # locale -> name
+    district: Mapped[str] = mapped_column(String(64), index=True)
+    village: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(300))
+    latitude: Mapped[float] = mapped_column(Float)
+    longitude: Mapped[float] = mapped_column(Float)
+    capacity: Mapped[int]
+    free_places: Mapped[int]
+    services: Mapped[list[str]] = mapped_column(default=list)
+    phone: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[ShelterStatus] = mapped_column(
+        _str_enum(ShelterStatus), default=ShelterStatus.OPEN
+    )
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The Telegram id of the staff member who last changed it; None when a file did.
+    updated_by: Mapped[int | None] = mapped_column(BigInteger)
+    source: Mapped[str | None] = mapped_column(String(200))
+    # Invented data for demos and training: shown as such to everyone.
+    sample: Mapped[bool] = mapped_column(default=False)
+
+    def name(self, locale: str) -> str:
+        return _localized(self.names, locale)
+
+
+class Hotline(Base):
+    """A number to call: emergency services, doctors, counsellors, lawyers, aid organisations."""
+
+    __tablename__ = "hotlines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[HotlineKind] = mapped_column(_str_enum(HotlineKind), index=True)
+    names: Mapped[dict[str, str]] = mapped_column(JSON)  # locale -> name
+    phones: Mapped[list[str]] = mapped_column(default=list)
+    hours: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)  # locale -> opening hours
+    # A district code for a local line; None for a line that serves the whole country.
+    district: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    source: Mapped[str | None] = mapped_column(String(200))
+    sample: Mapped[bool] = mapped_column(default=False)
+
+    def name(self, locale: str) -> str:
+        return _localized(self.names, locale)
+
+    def hours_in(self, locale: str) -> str:
+        return _localized(self.hours, locale) if self.hours else ""
+
+
+def _localized(texts: dict[str, str], locale: str) -> str:
+    """The text in the asked locale, else English, else any: data files are rarely complete."""
+    return texts.get(locale) or texts.get("en") or next(iter(texts.values()), "")
+
+
+class AlertKind(enum.StrEnum):
+    NEW_CASE = "new_case"  # tell the coordinators covering a new case (batched)
+    ESCALATION = "escalation"  # an urgent case nobody claimed in time
+
+
+class Alert(Base):
+    """A message to staff that is due at some time. Kept here, not in memory, so that a restart
+    loses nothing and replicas share the work (claimed with SKIP LOCKED on PostgreSQL)."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (Index("ix_alerts_due", "sent_at", "due_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[AlertKind] = mapped_column(_str_enum(AlertKind))
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    due_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RelayLink(Base):
+    """Which case a message the bot sent belongs to: a reply to it goes to that case."""
+
+    __tablename__ = "relay_links"
+    __table_args__ = (Index("ix_relay_links_chat_message", "chat_id", "message_id", unique=True),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.codes import new_code
 from storage.models import Attachment, AttachmentKind, Case, CaseKind, Household, Priority, User
-from storage.repositories import audit, cases
+from storage.repositories import alerts, audit, cases
 
 MAX_HOUSEHOLD_SIZE = 30
 MAX_DETAILS_LENGTH = 1000
@@ -105,7 +105,11 @@ def priority_for(needs: list[Need], vulnerabilities: list[Vulnerability]) -> Pri
 
 
 async def register_case(
-    session: AsyncSession, user: User, draft: NeedsDraft, language: str
+    session: AsyncSession,
+    user: User,
+    draft: NeedsDraft,
+    language: str,
+    escalation_minutes: int = 30,
 ) -> Case:
     """Turns a confirmed draft into a case with its own code, committed before the reply."""
     household = Household(
@@ -142,6 +146,8 @@ async def register_case(
     session.add(case)
     await session.flush()
     audit.record(session, "case.created", actor_id=user.id, subject=case.code)
+    # Coordinators hear of it, and of it again if urgent and unclaimed, from the alert table.
+    alerts.case_registered(session, case, escalation_minutes)
     await session.commit()
     return case
 

@@ -51,3 +51,8 @@ async def assign_role(
     user.districts = list(districts or [])
     user.need_kinds = list(need_kinds or [])
     return user
+
+
+async def staff(session: AsyncSession) -> list[User]:
+    query = select(User).where(User.role != Role.FAMILY).order_by(User.role, User.id)
+    return list(await session.scalars(query))

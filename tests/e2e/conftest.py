@@ -29,9 +29,9 @@ async def sandbox() -> AsyncIterator[SandboxServer]:
 @pytest.fixture
 async def token(sandbox: SandboxServer, app: App) -> AsyncIterator[str]:
     await empty_tables(app.resources)
-    sandbox.world.limits.update({"enabled": False})
+    sandbox.world.limits.update(Limits(enabled=False).to_dict())
     yield make_token(next(_bot_ids))
-    sandbox.world.limits.update({"enabled": False})
+    sandbox.world.limits.update(Limits(enabled=False).to_dict())
     sandbox.world.faults.update(Faults().to_dict())
 
 

@@ -18,7 +18,7 @@ from tests.support.journeys import KOK_TASH, LANGUAGE_BUTTONS
 NewPhone = Callable[..., Awaitable[Phone]]
 
 
-async def register_needs(family: Phone) -> None:
+async def register_needs(family: Phone, location: tuple[float, float] = KOK_TASH) -> None:
     t = family.t
     await family.driver.send_command(family.user_id, "start")
     [welcome] = await family.driver.wait_for_messages(family.user_id, timeout=15)
@@ -29,7 +29,7 @@ async def register_needs(family: Phone) -> None:
     await family.sees("main-menu")
     await family.press(t("menu-needs"))
     await family.sees("needs-location")
-    await family.tap("btn-share-location", location=KOK_TASH)
+    await family.tap("btn-share-location", location=location)
     await family.sees("needs-size")
     await family.press("4")
     await family.sees("needs-vulnerable")
@@ -115,7 +115,8 @@ async def test_koldo_keeps_working_through_server_errors_and_rate_limits(
     start_koldo: StartKoldo, person: NewPhone, driver: SandboxDriver, app: App
 ) -> None:
     koldo = await start_koldo()
-    await driver.set_limits(enabled=True)
+    # No burst: every second message to the family in a row meets a 429.
+    await driver.set_limits(enabled=True, private_chat_burst=1, per_private_chat_per_second=1.0)
     await driver.set_faults(error_rate=0.3, methods=["sendMessage", "editMessageText"])
     await driver.reset_counters()
     family = await person(language_code="en", locale="en")

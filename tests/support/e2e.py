@@ -107,6 +107,15 @@ class Phone:
 
         return await self.eventually(newest)
 
+    async def received(self, message_id: str, **args: object) -> BotMessage:
+        """Waits until some message of the bot, newest or not, reads t(message_id, **args)."""
+        expected = plain(self.t(message_id, **args))
+
+        async def any_message() -> BotMessage | None:
+            return next((m for m in await self.messages() if m.text == expected), None)
+
+        return await self.eventually(any_message)
+
     async def showing(self, label: str) -> BotMessage:
         """Waits until the newest keyboard has this button; returns its message."""
 
@@ -122,6 +131,16 @@ class Phone:
         """Taps a button once it shows up, as a person would."""
         await self.showing(label)
         await self.driver.press_button(self.user_id, label)
+
+    async def press_containing(self, part: str) -> None:
+        """Taps the button of the newest keyboard whose label contains `part` (a case code)."""
+
+        async def label() -> str | None:
+            with_keyboard = [m for m in await self.messages() if m.buttons]
+            rows = with_keyboard[-1].buttons if with_keyboard else []
+            return next((b for row in rows for b in row if part in b), None)
+
+        await self.driver.press_button(self.user_id, await self.eventually(label))
 
     async def tap(self, message_id: str, **kwargs: object) -> None:
         """Taps a reply-keyboard button once the keyboard shows it."""

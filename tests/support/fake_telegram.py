@@ -14,22 +14,29 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramForbiddenError
 from aiogram.methods import (
     AnswerCallbackQuery,
+    CopyMessage,
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
+    SendLocation,
     SendMessage,
+    SendVenue,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
 from aiogram.types import (
     Chat,
     InlineKeyboardMarkup,
+    Location,
     Message,
+    MessageId,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
     User,
+    Venue,
 )
 
 BOT_USER = User(id=42, is_bot=True, first_name="Koldo", username="koldo_bot")
@@ -42,6 +49,11 @@ class Shown:
     message_id: int
     text: str
     inline: InlineKeyboardMarkup | None = None
+    # A map pin (sendVenue) or a bare location (sendLocation) instead of text.
+    venue: Venue | None = None
+    location: Location | None = None
+    # A person's message the bot copied here (copyMessage), as that person sent it.
+    copied: Message | None = None
 
     def buttons(self) -> list[str]:
         if self.inline is None:
@@ -67,6 +79,10 @@ class FakeTelegram(BaseSession):
         # An answer to a button press names the press, not the chat: the driver tells us which.
         self.callback_chats: dict[str, int] = {}
         self._ids = itertools.count(1000)
+        # What people sent, by (chat, message id): copyMessage copies from here.
+        self.incoming: dict[tuple[int, int], Message] = {}
+        # People who blocked the bot: writing to them fails with 403, as on Telegram.
+        self.blocked: set[int] = set()
 
     def chat(self, chat_id: int) -> ChatView:
         return self.chats.setdefault(chat_id, ChatView())
@@ -75,9 +91,21 @@ class FakeTelegram(BaseSession):
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
         self.calls.append(method)
+        target = getattr(method, "chat_id", None)
+        if target is not None and int(target) in self.blocked and not isinstance(method, GetMe):
+            raise TelegramForbiddenError(method, "Forbidden: bot was blocked by the user")
         match method:
+            case CopyMessage():
+                return self._copy(method)  # type: ignore[return-value]
             case SendMessage():
                 return self._send(method)  # type: ignore[return-value]
+            case SendVenue():
+                location = Location(latitude=method.latitude, longitude=method.longitude)
+                venue = Venue(location=location, title=method.title, address=method.address)
+                return self._send_place(method, venue=venue, location=location)  # type: ignore[return-value]
+            case SendLocation():
+                location = Location(latitude=method.latitude, longitude=method.longitude)
+                return self._send_place(method, location=location)  # type: ignore[return-value]
             case EditMessageText():
                 shown = self.chat(int(method.chat_id or 0)).by_id(method.message_id or 0)
                 shown.text = method.text
@@ -112,7 +140,39 @@ class FakeTelegram(BaseSession):
         view.messages.append(shown)
         return self._as_message(chat_id, shown)
 
+    def _copy(self, method: CopyMessage) -> MessageId:
+        source = self.incoming[(int(method.from_chat_id), method.message_id)]
+        markup = method.reply_markup
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        text = source.text or source.caption or ""
+        shown = Shown(next(self._ids), text, inline, location=None, copied=source)
+        self.chat(int(method.chat_id)).messages.append(shown)
+        return MessageId(message_id=shown.message_id)
+
+    def _send_place(
+        self,
+        method: SendVenue | SendLocation,
+        location: Location,
+        venue: Venue | None = None,
+    ) -> Message:
+        chat_id = int(method.chat_id)
+        markup = method.reply_markup
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        shown = Shown(next(self._ids), "", inline, venue=venue, location=location)
+        self.chat(chat_id).messages.append(shown)
+        return self._as_message(chat_id, shown)
+
     def _as_message(self, chat_id: int, shown: Shown) -> Message:
+        if shown.location is not None:
+            return Message(
+                message_id=shown.message_id,
+                date=int(time.time()),
+                chat=Chat(id=chat_id, type="private"),
+                from_user=BOT_USER,
+                venue=shown.venue,
+                location=shown.location,
+                reply_markup=shown.inline,
+            )
         return Message(
             message_id=shown.message_id,
             date=int(time.time()),

@@ -11,6 +11,7 @@ from aiogram.types import (
     CallbackQuery,
     Chat,
     Contact,
+    Document,
     Location,
     Message,
     PhotoSize,
@@ -122,6 +123,15 @@ class Person:
         n = next(_message_ids)
         await self._message(voice=Voice(file_id=f"voice-{n}", file_unique_id=f"v{n}", duration=4))
 
+    async def send_document(self) -> None:
+        n = next(_message_ids)
+        document = Document(file_id=f"doc-{n}", file_unique_id=f"d{n}", file_name="list.pdf")
+        await self._message(document=document)
+
+    async def reply(self, to: Shown, text: str) -> None:
+        """Answers a message of the bot with Telegram's Reply."""
+        await self._message(text=text, reply_to_message=self.telegram._as_message(self.user.id, to))
+
     async def send_sticker(self) -> None:
         n = next(_message_ids)
         sticker = Sticker(
@@ -152,6 +162,7 @@ class Person:
             from_user=self.user,
             **content,
         )
+        self.telegram.incoming[(self.chat.id, message.message_id)] = message
         await self._feed(message=message)
 
     async def _feed(self, **event: Any) -> None:

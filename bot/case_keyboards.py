@@ -1,0 +1,132 @@
+"""Buttons of the case screens, for coordinators and for families."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from aiogram.types import InlineKeyboardMarkup
+
+from bot.callbacks import CaseAction, CaseCb, MenuCb, MenuItem, MyCaseAction, MyCaseCb
+from bot.i18n import Translator
+from bot.keyboards import Row, button, markup
+from storage.models import Case, CaseStatus, Priority
+
+PRIORITY_MARKS = {Priority.URGENT: "🔴", Priority.HIGH: "🟠", Priority.NORMAL: "⚪"}
+CANNED_KEYS = ("received", "send-location", "aid-at")
+OUTCOME_KEYS = ("helped", "referred", "unreachable", "duplicate")
+
+
+def _menu(t: Translator) -> Row:
+    return [button(t("btn-main-menu"), MenuCb(item=MenuItem.HOME))]
+
+
+def _to_card(t: Translator, case_id: int) -> Row:
+    return [button(t("btn-case-back"), CaseCb(action=CaseAction.OPEN, case=case_id))]
+
+
+def queue(
+    t: Translator, cases: Sequence[Case], labels: Sequence[str], page: int, has_more: bool
+) -> InlineKeyboardMarkup:
+    rows: list[Row] = [
+        [button(label, CaseCb(action=CaseAction.OPEN, case=case.id))]
+        for case, label in zip(cases, labels, strict=True)
+    ]
+    pager: Row = []
+    if page > 0:
+        pager.append(button(t("btn-page-previous"), CaseCb(action=CaseAction.QUEUE, page=page - 1)))
+    if has_more:
+        pager.append(button(t("btn-page-next"), CaseCb(action=CaseAction.QUEUE, page=page + 1)))
+    refresh = button(t("btn-queue-refresh"), CaseCb(action=CaseAction.QUEUE, page=page))
+    return markup([*rows, pager, [refresh], _menu(t)])
+
+
+def card(t: Translator, case: Case, held_by_me: bool) -> InlineKeyboardMarkup:
+    def act(label: str, action: CaseAction) -> list[Row]:
+        return [[button(t(label), CaseCb(action=action, case=case.id))]]
+
+    rows: list[Row] = []
+    if case.status != CaseStatus.RESOLVED and case.assignee_id is None:
+        rows += act("btn-case-claim", CaseAction.CLAIM)
+    if held_by_me and case.status != CaseStatus.RESOLVED:
+        rows += act("btn-case-canned", CaseAction.CANNED)
+        rows += act("btn-case-note", CaseAction.NOTE)
+        rows += act("btn-case-waiting", CaseAction.WAITING)
+        rows += act("btn-case-resolve", CaseAction.RESOLVE)
+        rows += act("btn-case-handover", CaseAction.HANDOVER)
+        rows += act("btn-case-release", CaseAction.RELEASE)
+    rows.append([button(t("btn-queue"), CaseCb(action=CaseAction.QUEUE))])
+    return markup(rows)
+
+
+def canned(t: Translator, case_id: int) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            button(
+                t(f"btn-canned-{key}"),
+                CaseCb(action=CaseAction.CANNED_KEY, case=case_id, value=key),
+            )
+        ]
+        for key in CANNED_KEYS
+    ]
+    return markup([*rows, _to_card(t, case_id)])
+
+
+def outcomes(t: Translator, case_id: int) -> InlineKeyboardMarkup:
+    rows = [
+        [button(t(f"outcome-{key}"), CaseCb(action=CaseAction.OUTCOME, case=case_id, value=key))]
+        for key in OUTCOME_KEYS
+    ]
+    return markup([*rows, _to_card(t, case_id)])
+
+
+def hand_over(
+    t: Translator, case_id: int, people: Sequence[tuple[int, str]]
+) -> InlineKeyboardMarkup:
+    rows = [
+        [button(label, CaseCb(action=CaseAction.HANDOVER_TO, case=case_id, value=str(user_id)))]
+        for user_id, label in people
+    ]
+    return markup([*rows, _to_card(t, case_id)])
+
+
+def back_to_card(t: Translator, case_id: int) -> InlineKeyboardMarkup:
+    return markup([_to_card(t, case_id)])
+
+
+def open_case(t: Translator, case_id: int) -> InlineKeyboardMarkup:
+    return markup([[button(t("btn-case-open"), CaseCb(action=CaseAction.OPEN, case=case_id))]])
+
+
+# --- families ------------------------------------------------------------------------------
+
+
+def my_cases(t: Translator, cases: Sequence[Case], labels: Sequence[str]) -> InlineKeyboardMarkup:
+    rows = [
+        [button(label, MyCaseCb(action=MyCaseAction.OPEN, case=case.id))]
+        for case, label in zip(cases, labels, strict=True)
+    ]
+    return markup([*rows, _menu(t)])
+
+
+def family_case(t: Translator, case_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            [button(t("btn-my-case-write"), MyCaseCb(action=MyCaseAction.WRITE, case=case_id))],
+            [button(t("btn-my-cases"), MyCaseCb(action=MyCaseAction.LIST))],
+            _menu(t),
+        ]
+    )
+
+
+def family_reply(t: Translator, case_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [[button(t("btn-my-case-answer"), MyCaseCb(action=MyCaseAction.WRITE, case=case_id))]]
+    )
+
+
+def family_writing(t: Translator) -> InlineKeyboardMarkup:
+    return markup([[button(t("btn-my-case-done"), MyCaseCb(action=MyCaseAction.DONE))]])
+
+
+def to_queue(t: Translator) -> InlineKeyboardMarkup:
+    return markup([[button(t("btn-queue"), CaseCb(action=CaseAction.QUEUE))]])

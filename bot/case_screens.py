@@ -1,0 +1,138 @@
+"""What the case screens say: the queue, the case card, and a family's own cases."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from aiogram.utils.text_decorations import html_decoration
+
+from bot import case_keyboards
+from bot.i18n import Translator
+from bot.screens import Screen
+from bot.services.coordination import CaseView, QueuePage
+from storage.models import Case, CaseMessage, CaseStatus, User, utcnow
+from storage.places import Geography
+
+LINE_PREVIEW = 200
+STATUSES = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FAMILY)
+
+
+def waited(t: Translator, since: datetime, now: datetime | None = None) -> str:
+    minutes = max(0, int(((now or utcnow()) - since).total_seconds() // 60))
+    if minutes < 60:
+        return t("waited-minutes", count=minutes)
+    if minutes < 48 * 60:
+        return t("waited-hours", count=minutes // 60)
+    return t("waited-days", count=minutes // (24 * 60))
+
+
+def _status(t: Translator, status: CaseStatus) -> str:
+    return t(f"case-status-{status.value}")
+
+
+def _needs(t: Translator, case: Case) -> str:
+    return ", ".join(t(f"need-{need}") for need in case.needs) or t("case-none")
+
+
+def _place(t: Translator, case: Case, geography: Geography) -> str:
+    found = geography.village(case.village)
+    if found is not None:
+        area, village = found
+        return t("place-village", village=village.name(t.locale), area=area.name(t.locale))
+    area_found = geography.area(case.district)
+    if area_found is not None:
+        return area_found.name(t.locale)
+    if case.latitude is not None:
+        return t("place-shared-location")
+    return t("place-unknown")
+
+
+def queue(t: Translator, page: QueuePage) -> Screen:
+    counts = " · ".join(
+        t("queue-count", status=_status(t, status), count=page.counts.get(status, 0))
+        for status in STATUSES
+    )
+    labels = [
+        t(
+            "btn-queue-case",
+            mark=case_keyboards.PRIORITY_MARKS[case.priority],
+            code=case.code,
+            status=_status(t, case.status),
+            waited=waited(t, case.created_at),
+        )
+        for case in page.cases
+    ]
+    text = t("queue", counts=counts) if page.cases else t("queue-empty", counts=counts)
+    markup = case_keyboards.queue(t, page.cases, labels, page.page, page.has_more)
+    return Screen(text, markup)
+
+
+def card(t: Translator, view: CaseView, geography: Geography, holder: User | None) -> Screen:
+    case = view.case
+    if view.held_by_me:
+        held = t("case-held-by-you")
+    elif holder is not None:
+        held = t("case-held-by", organisation=html_decoration.quote(holder.organisation or "-"))
+    else:
+        held = t("case-held-by-nobody")
+    text = t(
+        "case-card",
+        code=case.code,
+        priority=t(f"priority-{case.priority.name.lower()}"),
+        status=_status(t, case.status),
+        needs=_needs(t, case),
+        vulnerable=", ".join(t(f"vuln-{v}") for v in case.vulnerabilities) or t("summary-nobody"),
+        people=t("people-count", count=case.household_size or 0),
+        place=_place(t, case, geography),
+        waited=waited(t, case.created_at),
+        held=held,
+        details=html_decoration.quote((case.details or "")[:LINE_PREVIEW]) or t("case-none"),
+        messages="\n".join(_line(t, m) for m in view.messages) or t("case-no-messages"),
+    )
+    if view.held_by_me and case.status != CaseStatus.RESOLVED:
+        text += "\n\n" + t("case-chat-hint")
+    return Screen(text, case_keyboards.card(t, case, view.held_by_me))
+
+
+def _line(t: Translator, message: CaseMessage) -> str:
+    text = html_decoration.quote((message.text or "")[:LINE_PREVIEW])
+    files = " ".join(t(f"attachment-{a.kind.value}") for a in message.attachments)
+    return t(
+        "case-line",
+        author=t(f"author-{message.author.value}"),
+        text=" ".join(p for p in (files, text) if p),
+    )
+
+
+def refused(t: Translator, refusal: str) -> str:
+    return t(f"case-refused-{refusal}")
+
+
+# --- families --------------------------------------------------------------------------------
+
+
+def my_cases(t: Translator, cases: Sequence[Case]) -> Screen:
+    labels = [t("btn-my-case", code=case.code, status=_status(t, case.status)) for case in cases]
+    text = t("my-cases") if cases else t("my-cases-none")
+    return Screen(text, case_keyboards.my_cases(t, cases, labels))
+
+
+def family_case(t: Translator, case: Case) -> Screen:
+    text = t(
+        "my-case",
+        code=case.code,
+        status=_status(t, case.status),
+        needs=_needs(t, case),
+        date=case.created_at.strftime("%d.%m.%Y"),
+    )
+    return Screen(text, case_keyboards.family_case(t, case.id))
+
+
+def family_writing(t: Translator, case: Case) -> Screen:
+    return Screen(t("my-case-write", code=case.code), case_keyboards.family_writing(t))
+
+
+def family_sent(t: Translator, delivered: bool) -> Screen:
+    message_id = "my-case-sent" if delivered else "my-case-queued"
+    return Screen(t(message_id), case_keyboards.family_writing(t))

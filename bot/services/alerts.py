@@ -1,0 +1,128 @@
+"""Alerts to staff: new cases, batched per poll, and urgent cases nobody claimed in time.
+
+The schedule is a table, so a restart loses nothing; `koldo run` polls it. Due alerts are taken
+and marked sent in one short transaction (SKIP LOCKED on PostgreSQL), then sent: with several
+replicas each alert goes out once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+
+from aiogram import Bot
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot import case_keyboards
+from bot.config import Settings
+from bot.i18n import Localization
+from bot.services import roles
+from bot.services.delivery import deliver
+from storage.models import AlertKind, Case, CaseStatus, Role, User, utcnow
+from storage.repositories import alerts, queue, users
+
+logger = logging.getLogger("koldo.alerts")
+POLL_SECONDS = 20.0  # also the batching window: one message per coordinator per poll at most
+BATCH = 200
+
+
+async def deliver_due(
+    session_factory: async_sessionmaker[AsyncSession],
+    bot: Bot,
+    localization: Localization,
+    settings: Settings,
+    now: datetime | None = None,
+) -> int:
+    """Sends every alert due by `now`; returns how many messages went out."""
+    async with session_factory() as session:
+        due = await alerts.take_due(session, now or utcnow(), BATCH)
+        if not due:
+            return 0
+        await session.commit()
+        staff = await queue.staff_covering(session, (Role.COORDINATOR, Role.ADMIN))
+        admins = await _admins(session, staff, settings)
+        new: dict[int, list[Case]] = defaultdict(list)
+        sent = 0
+        for alert in due:
+            case = await queue.by_id(session, alert.case_id)
+            if case is None or case.status == CaseStatus.RESOLVED:
+                continue
+            if alert.kind == AlertKind.NEW_CASE:
+                for person in staff:
+                    if roles.is_coordinator(person) and roles.covers_case(person, case, settings):
+                        new[person.id].append(case)
+            elif case.assignee_id is None:
+                sent += await _escalate(session, bot, localization, settings, case, staff, admins)
+        for person_id, cases in new.items():
+            sent += await _new_cases(session, bot, localization, person_id, cases)
+        return sent
+
+
+async def _admins(session: AsyncSession, staff: Sequence[User], settings: Settings) -> list[User]:
+    found = {person.id: person for person in staff if roles.is_admin(person, settings)}
+    for admin_id in settings.admin_ids - found.keys():
+        person = await users.get(session, admin_id)
+        if person is not None and not person.blocked:
+            found[admin_id] = person
+    return list(found.values())
+
+
+async def _new_cases(
+    session: AsyncSession, bot: Bot, localization: Localization, person_id: int, cases: list[Case]
+) -> int:
+    person = await users.get(session, person_id)
+    t = localization.translator(person.language if person else None)
+    codes = ", ".join(case.code for case in cases)
+    text = t("alert-new-cases", count=len(cases), codes=codes)
+    sent = await deliver(
+        session,
+        person_id,
+        bot.send_message(person_id, text, reply_markup=case_keyboards.to_queue(t)),
+    )
+    return 0 if sent is None else 1
+
+
+async def _escalate(
+    session: AsyncSession,
+    bot: Bot,
+    localization: Localization,
+    settings: Settings,
+    case: Case,
+    staff: Sequence[User],
+    admins: list[User],
+) -> int:
+    covering = [
+        p for p in staff if roles.is_coordinator(p) and roles.covers_case(p, case, settings)
+    ]
+    recipients = {p.id: p for p in [*covering, *admins]}
+    minutes = int((utcnow() - case.created_at).total_seconds() // 60)
+    sent = 0
+    for person in recipients.values():
+        t = localization.translator(person.language)
+        text = t("alert-escalation", code=case.code, minutes=minutes)
+        markup = case_keyboards.open_case(t, case.id)
+        if await deliver(
+            session, person.id, bot.send_message(person.id, text, reply_markup=markup)
+        ):
+            sent += 1
+    logger.info("case %s escalated to %s people", case.code, sent)
+    return sent
+
+
+async def run_forever(
+    session_factory: async_sessionmaker[AsyncSession],
+    bot: Bot,
+    localization: Localization,
+    settings: Settings,
+    interval: float = POLL_SECONDS,
+) -> None:
+    """The background task of `koldo run`: a failed poll is logged and tried again."""
+    while True:
+        try:
+            await deliver_due(session_factory, bot, localization, settings)
+        except Exception as error:  # a database or network hiccup must not end the loop
+            logger.error("alert poll failed with %s", type(error).__name__)
+        await asyncio.sleep(interval)

@@ -1,0 +1,125 @@
+## Coordinators and admins: the queue, a case card, talking with a family, roles.
+
+staff-only = This is for coordinators and admins of Koldo only.
+
+queue = <b>Open cases</b>
+    { $counts }
+    Urgent first, then the longest waiting.
+queue-empty = <b>Open cases</b>
+    { $counts }
+    Nothing waits in your districts right now.
+queue-count = { $status }: { $count }
+btn-queue-case = { $mark } { $code } · { $status } · { $waited }
+btn-page-previous = ◀ Previous
+btn-page-next = Next ▶
+btn-queue-refresh = 🔄 Refresh
+btn-queue = 📥 Queue
+
+case-status-new = new
+case-status-in_progress = in progress
+case-status-waiting_family = waiting for the family
+case-status-resolved = resolved
+priority-urgent = 🔴 urgent
+priority-high = 🟠 high
+priority-normal = ⚪ normal
+
+waited-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+waited-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+waited-days = { $count ->
+    [one] { $count } day
+   *[other] { $count } days
+}
+
+case-card =
+    <b>Case { $code }</b> · { $priority } · { $status }
+    Needs: { $needs }
+    Needs special care: { $vulnerable }
+    Household: { $people }
+    Place: { $place }
+    Waiting: { $waited }
+    { $held }
+    Details: { $details }
+
+    <b>Messages</b>
+    { $messages }
+case-none = —
+case-no-messages = no messages yet
+case-held-by-you = 🙋 You hold this case.
+case-held-by = 👤 Held by a coordinator of { $organisation }.
+case-held-by-nobody = Nobody holds this case yet.
+case-chat-hint = ✍️ Whatever you send now (text, photo, voice, location, file) goes to the family through Koldo. They do not see your account. /queue to leave.
+case-line = { $author }: { $text }
+author-family = 👪 Family
+author-coordinator = 🙋 Coordinator
+author-note = 📝 Note
+author-system = ⚙️ Koldo
+attachment-photo = [photo]
+attachment-voice = [voice]
+attachment-audio = [audio]
+attachment-video = [video]
+attachment-document = [file]
+attachment-location = [location]
+
+btn-case-claim = ✋ Claim
+btn-case-canned = 💬 Ready replies
+btn-case-note = 📝 Internal note
+btn-case-waiting = ⏳ Waiting for the family
+btn-case-resolve = ✅ Resolve
+btn-case-handover = 🤝 Hand over
+btn-case-release = ↩️ Release
+btn-case-back = ◀ Back to the case
+btn-case-open = 📂 Open the case
+
+case-refused-not-allowed = This case is not in your districts, or you are not a coordinator.
+case-refused-taken = Another coordinator has just taken this case.
+case-refused-not-held = You do not hold this case.
+case-refused-closed = This case is already resolved.
+case-claimed = The case is yours. The family has been told.
+case-released = Released: the case is back in the queue.
+case-saved = Saved. The family has been told.
+case-choose-outcome = How was case { $code } resolved?
+outcome-helped = ✅ Helped
+outcome-referred = ➡️ Referred to another organisation
+outcome-unreachable = 📵 Family unreachable
+outcome-duplicate = ♊ Duplicate case
+case-choose-handover = Who should take case { $code }?
+case-no-handover = No other coordinator covers this case.
+btn-handover-to = { $organisation } · { $id }
+case-handed-over = Handed over.
+case-handed-to-you = 🤝 Case { $code } was handed over to you.
+case-choose-canned = Choose a reply. The family gets it in their own language.
+btn-canned-received = We received your request
+btn-canned-send-location = Please send your location
+btn-canned-aid-at = Aid is handed out at…
+case-ask-place = Write where and when aid is handed out (one short line).
+case-canned-sent = Sent to the family in their language.
+case-family-unreachable = The family could not be reached: they may have blocked Koldo. It is saved with the case.
+case-ask-note = Write the internal note. The family never sees it.
+case-note-saved = Note saved.
+case-cannot-relay = This kind of message cannot be passed on. Send text, a photo, a voice note, a location or a file.
+relay-from-family = 📩 <b>Case { $code }</b>: the family writes. Reply to their message to answer this case.
+
+alert-new-cases = { $count ->
+    [one] 🆕 A new case in your districts: { $codes }
+   *[other] 🆕 { $count } new cases in your districts: { $codes }
+}
+alert-escalation = ⚠️ Urgent case { $code } has waited { $minutes } min and nobody has claimed it.
+
+roles-grant-usage = Write: /grant ID coordinator DISTRICTS NEEDS ORGANISATION (lists with commas, - for none), or /grant ID admin.
+roles-revoke-usage = Write: /revoke ID
+roles-bad-role = That role cannot be granted.
+roles-bad-district = Unknown district code.
+roles-bad-need = Unknown kind of need.
+roles-no-district = A coordinator needs at least one district.
+roles-granted = Done: { $id } is now { $role }.
+roles-revoked = Done: { $id } has no role now.
+roles-no-role = { $id } has no role.
+roles-line = { $id } · { $role } · { $districts } · { $needs }
+roles-list = <b>Staff</b>
+    { $lines }

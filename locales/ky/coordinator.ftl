@@ -1,0 +1,113 @@
+## Координаторлор жана администраторлор: кезек, өтүнүч картасы, үй-бүлө менен кат алышуу, ролдор.
+
+staff-only = Бул Колдонун координаторлору жана администраторлору үчүн гана.
+
+queue = <b>Ачык өтүнүчтөр</b>
+    { $counts }
+    Адегенде шашылыштары, анан көп күткөндөрү.
+queue-empty = <b>Ачык өтүнүчтөр</b>
+    { $counts }
+    Азыр сиздин райондордо эч нерсе күтүп турган жок.
+queue-count = { $status }: { $count }
+btn-queue-case = { $mark } { $code } · { $status } · { $waited }
+btn-page-previous = ◀ Артка
+btn-page-next = Кийинки ▶
+btn-queue-refresh = 🔄 Жаңылоо
+btn-queue = 📥 Кезек
+
+case-status-new = жаңы
+case-status-in_progress = иштелүүдө
+case-status-waiting_family = үй-бүлөнү күтүүдө
+case-status-resolved = чечилди
+priority-urgent = 🔴 шашылыш
+priority-high = 🟠 жогорку
+priority-normal = ⚪ кадимки
+
+waited-minutes = { $count } мүнөт
+waited-hours = { $count } саат
+waited-days = { $count } күн
+
+case-card =
+    <b>Өтүнүч { $code }</b> · { $priority } · { $status }
+    Керек: { $needs }
+    Өзгөчө кам көрүү: { $vulnerable }
+    Үй-бүлө: { $people }
+    Жери: { $place }
+    Күтүүдө: { $waited }
+    { $held }
+    Кошумча: { $details }
+
+    <b>Билдирүүлөр</b>
+    { $messages }
+case-none = —
+case-no-messages = азырынча билдирүү жок
+case-held-by-you = 🙋 Бул өтүнүч сизде.
+case-held-by = 👤 { $organisation } уюмунун координаторунда.
+case-held-by-nobody = Бул өтүнүчтү азырынча эч ким алган жок.
+case-chat-hint = ✍️ Азыр жөнөткөнүңүздүн баарын (текст, сүрөт, үн, жайгашкан жер, файл) Колдо үй-бүлөгө жеткирет. Үй-бүлө сиздин аккаунтуңузду көрбөйт. /queue — чыгуу.
+case-line = { $author }: { $text }
+author-family = 👪 Үй-бүлө
+author-coordinator = 🙋 Координатор
+author-note = 📝 Эскертме
+author-system = ⚙️ Колдо
+attachment-photo = [сүрөт]
+attachment-voice = [үн]
+attachment-audio = [аудио]
+attachment-video = [видео]
+attachment-document = [файл]
+attachment-location = [жайгашкан жер]
+
+btn-case-claim = ✋ Алуу
+btn-case-canned = 💬 Даяр жооптор
+btn-case-note = 📝 Ички эскертме
+btn-case-waiting = ⏳ Үй-бүлөнү күтөбүз
+btn-case-resolve = ✅ Чечилди
+btn-case-handover = 🤝 Өткөрүп берүү
+btn-case-release = ↩️ Кезекке кайтаруу
+btn-case-back = ◀ Өтүнүчкө кайтуу
+btn-case-open = 📂 Өтүнүчтү ачуу
+
+case-refused-not-allowed = Бул өтүнүч сиздин райондордон эмес, же сиз координатор эмессиз.
+case-refused-taken = Бул өтүнүчтү башка координатор азыр эле алды.
+case-refused-not-held = Бул өтүнүч сизде эмес.
+case-refused-closed = Бул өтүнүч чечилген.
+case-claimed = Өтүнүч сизде. Үй-бүлөгө билдирилди.
+case-released = Өтүнүч кезекке кайтты.
+case-saved = Сакталды. Үй-бүлөгө билдирилди.
+case-choose-outcome = { $code } өтүнүчү кантип чечилди?
+outcome-helped = ✅ Жардам берилди
+outcome-referred = ➡️ Башка уюмга жөнөтүлдү
+outcome-unreachable = 📵 Үй-бүлө жооп бербейт
+outcome-duplicate = ♊ Кайталанган өтүнүч
+case-choose-handover = { $code } өтүнүчүн кимге өткөрөсүз?
+case-no-handover = Бул өтүнүч үчүн башка координатор жок.
+btn-handover-to = { $organisation } · { $id }
+case-handed-over = Өткөрүлдү.
+case-handed-to-you = 🤝 Сизге { $code } өтүнүчү өткөрүлдү.
+case-choose-canned = Жоопту тандаңыз. Үй-бүлө аны өз тилинде алат.
+btn-canned-received = Өтүнүчүңүздү алдык
+btn-canned-send-location = Жайгашкан жериңизди жөнөтүңүз
+btn-canned-aid-at = Жардам таратылган жер…
+case-ask-place = Жардам кайда жана качан таратыларын жазыңыз (бир кыска сап).
+case-canned-sent = Үй-бүлөгө өз тилинде жөнөтүлдү.
+case-family-unreachable = Үй-бүлөгө жазуу мүмкүн болгон жок: балким, алар Колдону бөгөттөшкөн. Билдирүү өтүнүчкө сакталды.
+case-ask-note = Ички эскертмени жазыңыз. Үй-бүлө аны эч качан көрбөйт.
+case-note-saved = Эскертме сакталды.
+case-cannot-relay = Мындай билдирүүнү жеткирүүгө болбойт. Текст, сүрөт, үн, жайгашкан жер же файл жөнөтүңүз.
+relay-from-family = 📩 <b>Өтүнүч { $code }</b>: үй-бүлө жазып жатат. Ушул өтүнүч боюнча жооп берүү үчүн алардын билдирүүсүнө жооп бериңиз.
+
+alert-new-cases = 🆕 Сиздин райондордо жаңы өтүнүчтөр ({ $count }): { $codes }
+alert-escalation = ⚠️ Шашылыш { $code } өтүнүчү { $minutes } мүнөт күтүп жатат, аны эч ким алган жок.
+
+roles-grant-usage = Жазыңыз: /grant ID coordinator РАЙОНДОР МУКТАЖДЫКТАР УЮМ (тизмелер үтүр менен, жок болсо -), же /grant ID admin.
+roles-revoke-usage = Жазыңыз: /revoke ID
+roles-bad-role = Мындай ролду берүүгө болбойт.
+roles-bad-district = Белгисиз район коду.
+roles-bad-need = Белгисиз муктаждык түрү.
+roles-no-district = Координаторго жок дегенде бир район керек.
+roles-granted = Даяр: { $id } эми { $role }.
+roles-revoked = Даяр: { $id } эми ролу жок.
+roles-no-role = { $id } ролу жок.
+roles-line = { $id } · { $role } · { $districts } · { $needs }
+roles-list = <b>Кызматкерлер</b>
+    { $lines }

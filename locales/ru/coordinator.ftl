@@ -1,0 +1,129 @@
+## Координаторы и администраторы: очередь, карточка обращения, переписка с семьёй, роли.
+
+staff-only = Это только для координаторов и администраторов Колдо.
+
+queue = <b>Открытые обращения</b>
+    { $counts }
+    Сначала срочные, потом те, что ждут дольше.
+queue-empty = <b>Открытые обращения</b>
+    { $counts }
+    Сейчас в ваших районах ничего не ждёт.
+queue-count = { $status }: { $count }
+btn-queue-case = { $mark } { $code } · { $status } · { $waited }
+btn-page-previous = ◀ Назад
+btn-page-next = Дальше ▶
+btn-queue-refresh = 🔄 Обновить
+btn-queue = 📥 Очередь
+
+case-status-new = новое
+case-status-in_progress = в работе
+case-status-waiting_family = ждём семью
+case-status-resolved = решено
+priority-urgent = 🔴 срочно
+priority-high = 🟠 высокий
+priority-normal = ⚪ обычный
+
+waited-minutes = { $count ->
+    [one] { $count } минута
+    [few] { $count } минуты
+   *[many] { $count } минут
+}
+waited-hours = { $count ->
+    [one] { $count } час
+    [few] { $count } часа
+   *[many] { $count } часов
+}
+waited-days = { $count ->
+    [one] { $count } день
+    [few] { $count } дня
+   *[many] { $count } дней
+}
+
+case-card =
+    <b>Обращение { $code }</b> · { $priority } · { $status }
+    Нужно: { $needs }
+    Особый уход: { $vulnerable }
+    Семья: { $people }
+    Место: { $place }
+    Ждёт: { $waited }
+    { $held }
+    Подробности: { $details }
+
+    <b>Сообщения</b>
+    { $messages }
+case-none = —
+case-no-messages = сообщений пока нет
+case-held-by-you = 🙋 Обращение у вас.
+case-held-by = 👤 У координатора организации { $organisation }.
+case-held-by-nobody = Обращение пока никто не взял.
+case-chat-hint = ✍️ Всё, что вы сейчас отправите (текст, фото, голосовое, место, файл), Колдо передаст семье. Ваш аккаунт семья не видит. /queue — выйти.
+case-line = { $author }: { $text }
+author-family = 👪 Семья
+author-coordinator = 🙋 Координатор
+author-note = 📝 Заметка
+author-system = ⚙️ Колдо
+attachment-photo = [фото]
+attachment-voice = [голосовое]
+attachment-audio = [аудио]
+attachment-video = [видео]
+attachment-document = [файл]
+attachment-location = [место]
+
+btn-case-claim = ✋ Взять
+btn-case-canned = 💬 Готовые ответы
+btn-case-note = 📝 Внутренняя заметка
+btn-case-waiting = ⏳ Ждём семью
+btn-case-resolve = ✅ Решено
+btn-case-handover = 🤝 Передать
+btn-case-release = ↩️ Вернуть в очередь
+btn-case-back = ◀ К обращению
+btn-case-open = 📂 Открыть обращение
+
+case-refused-not-allowed = Это обращение не из ваших районов, или вы не координатор.
+case-refused-taken = Другой координатор только что взял это обращение.
+case-refused-not-held = Это обращение не у вас.
+case-refused-closed = Это обращение уже решено.
+case-claimed = Обращение ваше. Семье сообщили.
+case-released = Обращение вернулось в очередь.
+case-saved = Сохранено. Семье сообщили.
+case-choose-outcome = Чем закончилось обращение { $code }?
+outcome-helped = ✅ Помогли
+outcome-referred = ➡️ Передали другой организации
+outcome-unreachable = 📵 Семья не отвечает
+outcome-duplicate = ♊ Повторное обращение
+case-choose-handover = Кому передать обращение { $code }?
+case-no-handover = Других координаторов для этого обращения нет.
+btn-handover-to = { $organisation } · { $id }
+case-handed-over = Передано.
+case-handed-to-you = 🤝 Вам передали обращение { $code }.
+case-choose-canned = Выберите ответ. Семья получит его на своём языке.
+btn-canned-received = Мы получили ваше обращение
+btn-canned-send-location = Пришлите, пожалуйста, ваше место
+btn-canned-aid-at = Помощь раздают…
+case-ask-place = Напишите, где и когда раздают помощь (одна короткая строка).
+case-canned-sent = Отправлено семье на их языке.
+case-family-unreachable = Семье не удалось написать: возможно, они заблокировали Колдо. Сообщение сохранено в обращении.
+case-ask-note = Напишите внутреннюю заметку. Семья её никогда не увидит.
+case-note-saved = Заметка сохранена.
+case-cannot-relay = Такое сообщение передать нельзя. Отправьте текст, фото, голосовое, место или файл.
+relay-from-family = 📩 <b>Обращение { $code }</b>: пишет семья. Чтобы ответить по этому обращению, ответьте на их сообщение.
+
+alert-new-cases = { $count ->
+    [one] 🆕 Новое обращение в ваших районах: { $codes }
+    [few] 🆕 { $count } новых обращения в ваших районах: { $codes }
+   *[many] 🆕 { $count } новых обращений в ваших районах: { $codes }
+}
+alert-escalation = ⚠️ Срочное обращение { $code } ждёт { $minutes } мин, и его никто не взял.
+
+roles-grant-usage = Напишите: /grant ID coordinator РАЙОНЫ НУЖДЫ ОРГАНИЗАЦИЯ (списки через запятую, - если нет) или /grant ID admin.
+roles-revoke-usage = Напишите: /revoke ID
+roles-bad-role = Такую роль дать нельзя.
+roles-bad-district = Неизвестный код района.
+roles-bad-need = Неизвестный вид помощи.
+roles-no-district = Координатору нужен хотя бы один район.
+roles-granted = Готово: { $id } теперь { $role }.
+roles-revoked = Готово: у { $id } больше нет роли.
+roles-no-role = У { $id } нет роли.
+roles-line = { $id } · { $role } · { $districts } · { $needs }
+roles-list = <b>Сотрудники</b>
+    { $lines }

@@ -1,0 +1,286 @@
+"""Coordinators take cases from their queue and talk with families through the bot."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from aiogram.methods import CopyMessage, ForwardMessage
+
+from bot.callbacks import CaseAction, CaseCb, MyCaseAction, MyCaseCb
+from bot.services import coordination, relay, roles
+from storage.models import Author, CaseStatus, Role
+from storage.repositories import audit, queue, users
+from tests.conftest import Harness
+from tests.support.cases import BATKEN, LEILEK, registered_case, staff_member
+
+
+def case_data(action: CaseAction, case_id: int, value: str = "") -> str:
+    return CaseCb(action=action, case=case_id, value=value).pack()
+
+
+async def test_a_kyrgyz_case_is_claimed_talked_through_and_resolved(koldo: Harness) -> None:
+    ky, ru = koldo.t("ky"), koldo.t("ru")
+    family = koldo.person(language_code="ky")
+    case = await registered_case(koldo, family, "ky")
+    assert case.district == BATKEN
+    coordinator = await staff_member(koldo, [BATKEN], "ru")
+    await coordinator.send("/queue")
+    assert case.code in " ".join(coordinator.last.buttons())
+
+    await coordinator.press(coordinator.last.buttons()[0])
+    assert f"<b>Обращение {case.code}</b>" in coordinator.last_text
+    await coordinator.press(ru("btn-case-claim"))
+    assert family.last_text == ky("family-case-claimed", code=case.code)
+
+    # The coordinator writes: text, photo, voice, location, a file; the family gets copies.
+    await coordinator.send("Салам! Эртең келебиз.")
+    await coordinator.send_photo()
+    await coordinator.send_voice()
+    await coordinator.share_location(39.95, 70.53)
+    await coordinator.send_document()
+    copies = [m for m in family.view.messages if m.copied is not None]
+    assert [c.copied.from_user.id for c in copies if c.copied.from_user] == [
+        coordinator.user.id
+    ] * 5
+    assert copies[0].text == "Салам! Эртең келебиз."
+    assert copies[1].copied.photo and copies[2].copied.voice and copies[3].copied.location
+    assert copies[4].copied.document
+    assert not [c for c in koldo.telegram.calls if isinstance(c, ForwardMessage)]
+    assert all(
+        c.chat_id == family.user.id for c in koldo.telegram.calls if isinstance(c, CopyMessage)
+    )
+
+    # The family answers from My cases: each message reaches the coordinator under the code.
+    await family.press(ky("btn-my-case-answer"), in_message=copies[0])
+    await family.send("Рахмат!")
+    await family.send_photo()
+    await family.send_voice()
+    await family.share_location(39.94, 70.52)
+    assert family.last_text == ky("my-case-sent")
+    headers = [
+        m for m in coordinator.view.messages if m.text == ru("relay-from-family", code=case.code)
+    ]
+    assert len(headers) == 4
+    received = [m.copied for m in coordinator.view.messages if m.copied is not None]
+    first, photo, voice, place = received
+    assert [bool(first.text), bool(photo.photo), bool(voice.voice), bool(place.location)] == [
+        True
+    ] * 4
+
+    async with koldo.session() as session:
+        stored = await queue.messages_of(session, case.id, 50)
+        saved = await queue.by_id(session, case.id)
+    assert [m.author for m in stored] == [Author.COORDINATOR] * 5 + [Author.FAMILY] * 4
+    assert [a.kind.value for m in stored for a in m.attachments] == [
+        "photo",
+        "voice",
+        "location",
+        "document",
+        "photo",
+        "voice",
+        "location",
+    ]
+    assert saved is not None and saved.first_response_at is not None
+    assert first.text == "Рахмат!"
+
+    await coordinator.send("/queue")
+    await coordinator.press(coordinator.last.buttons()[0])
+    await coordinator.press(ru("btn-case-waiting"))
+    assert family.last_text == ky("family-case-waiting", code=case.code)
+    await coordinator.press(ru("btn-case-resolve"))
+    await coordinator.press(ru("outcome-helped"))
+    assert family.last_text == ky("family-case-resolved", code=case.code)
+
+    # Writing after the case was resolved opens it again, with the same coordinator.
+    await family.press(ky("btn-my-case-write"))
+    await family.send("Дагы дары керек.")
+    async with koldo.session() as session:
+        reopened = await queue.by_id(session, case.id)
+        entries = [e.action for e in await audit.entries(session) if e.subject == case.code]
+    assert reopened is not None and reopened.status == CaseStatus.IN_PROGRESS
+    assert "case.reopened" in entries and "case.opened" in entries and "case.claimed" in entries
+    assert coordinator.view.messages[-1].copied is not None
+
+
+@pytest.mark.parametrize("locale", ["ky", "ru", "en"])
+async def test_ready_replies_reach_the_family_in_their_language(
+    koldo: Harness, locale: str
+) -> None:
+    t, en = koldo.t(locale), koldo.t("en")
+    family = koldo.person(language_code=locale)
+    case = await registered_case(koldo, family, locale)
+    coordinator = await staff_member(koldo, [BATKEN], "en")
+    await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+
+    await coordinator.press(en("btn-case-canned"))
+    await coordinator.press(en("btn-canned-received"))
+    assert family.last_text == t("canned-received", code=case.code)
+    await coordinator.press(en("btn-case-back"))
+    await coordinator.press(en("btn-case-canned"))
+    await coordinator.press(en("btn-canned-send-location"))
+    assert family.last_text == t("canned-send-location")
+    await coordinator.press(en("btn-case-back"))
+    await coordinator.press(en("btn-case-canned"))
+    await coordinator.press(en("btn-canned-aid-at"))
+    await coordinator.send("School No. 3, 10:00")
+    assert family.last_text == t("canned-aid-at", place="School No. 3, 10:00")
+    assert coordinator.last_text == en("case-canned-sent")
+
+
+async def test_notes_stay_inside(koldo: Harness) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    coordinator = await staff_member(koldo, [BATKEN])
+    await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+    seen = len(family.view.messages)
+    await coordinator.press(en("btn-case-note"))
+    await coordinator.send("Neighbour says the grandmother is diabetic.")
+    assert coordinator.last_text == en("case-note-saved")
+    assert len(family.view.messages) == seen
+    async with koldo.session() as session:
+        stored = await queue.messages_of(session, case.id, 10)
+    assert [m.author for m in stored] == [Author.NOTE]
+
+
+async def test_a_reply_goes_to_the_case_of_the_replied_message(koldo: Harness) -> None:
+    en = koldo.t("en")
+    first_family, second_family = koldo.person(language_code="en"), koldo.person(language_code="en")
+    first = await registered_case(koldo, first_family, "en")
+    second = await registered_case(koldo, second_family, "en")
+    coordinator = await staff_member(koldo, [BATKEN])
+    await coordinator.press_data(case_data(CaseAction.CLAIM, first.id))
+    await first_family.press(en("btn-my-case-write"))
+    await first_family.send("We are at the school.")
+    from_first = coordinator.view.messages[-1]
+    await coordinator.press_data(case_data(CaseAction.CLAIM, second.id))  # now the second is open
+
+    await coordinator.reply(from_first, "Stay there, we come at noon.")
+    assert first_family.last.copied is not None
+    assert first_family.last_text == "Stay there, we come at noon."
+    assert all(m.copied is None for m in second_family.view.messages)
+
+
+async def test_a_blocked_family_is_marked_and_the_coordinator_told(koldo: Harness) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    coordinator = await staff_member(koldo, [BATKEN])
+    await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+    koldo.telegram.blocked.add(family.user.id)
+    await coordinator.send("Hello?")
+    assert coordinator.last_text == en("case-family-unreachable")
+    async with koldo.session() as session:
+        family_user = await users.get(session, family.user.id)
+    assert family_user is not None and family_user.blocked
+
+
+async def test_twenty_coordinators_claim_at_once_and_one_wins(koldo: Harness) -> None:
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    people = [await staff_member(koldo, [BATKEN]) for _ in range(20)]
+
+    async def claim(user_id: int) -> bool:
+        async with koldo.session() as session:
+            user = await users.get(session, user_id)
+            found = await queue.by_id(session, case.id)
+            assert user is not None and found is not None
+            return await coordination.claim(session, user, found) is None
+
+    results = await asyncio.gather(*(claim(p.user.id) for p in people))
+    assert results.count(True) == 1
+    async with koldo.session() as session:
+        saved = await queue.by_id(session, case.id)
+        claims = await audit.entries(session, "case.claimed")
+    winner = people[results.index(True)].user.id
+    assert saved is not None and saved.assignee_id == winner and len(claims) == 1
+
+
+async def test_two_presses_of_claim_one_gets_told_it_is_taken(koldo: Harness) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    first, second = await staff_member(koldo, [BATKEN]), await staff_member(koldo, [BATKEN])
+    await asyncio.gather(
+        first.press_data(case_data(CaseAction.CLAIM, case.id)),
+        second.press_data(case_data(CaseAction.CLAIM, case.id)),
+    )
+    alerts = first.view.alerts + second.view.alerts
+    assert sorted(alerts) == sorted([en("case-claimed"), en("case-refused-taken")])
+
+
+@pytest.mark.parametrize("who", ["family", "other-district", "revoked"])
+async def test_forged_case_buttons_get_nothing(koldo: Harness, who: str) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    if who == "family":
+        intruder = koldo.person(language_code="en")
+        await intruder.send("/menu")
+    elif who == "other-district":
+        intruder = await staff_member(koldo, [LEILEK])
+    else:
+        intruder = await staff_member(koldo, [BATKEN])
+        async with koldo.session() as session:
+            await roles.revoke(session, intruder.user.id, actor_id=None)
+            await session.commit()
+    for action in CaseAction:
+        await intruder.press_data(case_data(action, case.id, "helped"))
+    assert set(intruder.view.alerts) <= {en("case-refused-not-allowed"), en("button-expired")}
+    assert all(case.code not in m.text for m in intruder.view.messages)
+    await intruder.send("/queue")
+    assert case.code not in " ".join(intruder.last.buttons())
+    async with koldo.session() as session:
+        saved = await queue.by_id(session, case.id)
+        refused = await audit.entries(session, "case.refused")
+    assert saved is not None and saved.assignee_id is None and saved.status == CaseStatus.NEW
+    assert {(e.actor_id, e.subject) for e in refused} == {(intruder.user.id, case.code)}
+
+
+async def test_a_family_cannot_open_another_familys_case(koldo: Harness) -> None:
+    en = koldo.t("en")
+    owner, other = koldo.person(language_code="en"), koldo.person(language_code="en")
+    case = await registered_case(koldo, owner, "en")
+    await other.send("/menu")
+    for action in (MyCaseAction.OPEN, MyCaseAction.WRITE):
+        await other.press_data(MyCaseCb(action=action, case=case.id).pack())
+    assert other.view.alerts == [en("button-expired")] * 2
+    assert all(case.code not in m.text for m in other.view.messages)
+
+
+async def test_my_cases_lists_each_case_with_its_status(koldo: Harness) -> None:
+    ky = koldo.t("ky")
+    family = koldo.person(language_code="ky")
+    case = await registered_case(koldo, family, "ky")
+    await family.press(ky("menu-cases"))
+    label = ky("btn-my-case", code=case.code, status=ky("case-status-new"))
+    assert family.last_text == ky("my-cases") and label in family.last.buttons()
+    await family.press(label)
+    assert case.code in family.last_text and ky("btn-main-menu") in family.last.buttons()
+
+
+async def test_release_and_hand_over(koldo: Harness) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    first, second = await staff_member(koldo, [BATKEN]), await staff_member(koldo, [BATKEN])
+    await first.press_data(case_data(CaseAction.CLAIM, case.id))
+    await first.press(en("btn-case-release"))
+    assert first.view.alerts[-1] == en("case-released")
+    await first.press_data(case_data(CaseAction.CLAIM, case.id))
+    await first.press(en("btn-case-handover"))
+    await first.press(en("btn-handover-to", organisation="-", id=str(second.user.id)))
+    assert second.last_text == en("case-handed-to-you", code=case.code)
+    async with koldo.session() as session:
+        saved = await queue.by_id(session, case.id)
+    assert saved is not None and saved.assignee_id == second.user.id
+    assert relay.CANNED  # every ready reply has its keys
+
+
+async def test_only_staff_see_the_queue(koldo: Harness) -> None:
+    family = koldo.person(language_code="en")
+    await family.send("/queue")
+    assert family.last_text == koldo.t("en")("staff-only")
+    admin = await staff_member(koldo, role=Role.ADMIN)
+    assert admin.last_text.startswith("<b>Open cases</b>")
