@@ -10,9 +10,10 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import case_screens, replies
+from bot import replies
 from bot.callbacks import MenuCb, MenuItem, MyCaseAction, MyCaseCb
 from bot.i18n import Localization, Translator
+from bot.screens import cases as case_screens
 from bot.services import family_cases, relay
 from bot.services.relay import FamilyOutcome
 from storage.models import Case, User

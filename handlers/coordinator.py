@@ -16,11 +16,13 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import case_keyboards, case_screens, replies
+from bot import replies
 from bot.callbacks import CaseAction, CaseCb, MenuCb
 from bot.config import Settings
 from bot.i18n import Localization, Translator
+from bot.keyboards import cases as case_keyboards
 from bot.screens import Screen
+from bot.screens import cases as case_screens
 from bot.services import coordination, relay, roles
 from bot.services.coordination import Refusal
 from storage.models import Case, CaseStatus, User

@@ -6,9 +6,10 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import hotline_screens, replies
+from bot import replies
 from bot.callbacks import HotlineCb, MenuCb, MenuItem
 from bot.i18n import Translator
+from bot.screens import hotlines as hotline_screens
 from bot.services import hotlines
 from storage.models import HotlineKind
 from storage.places import Geography

@@ -20,7 +20,9 @@ from bot.commands import COMMANDS
 from bot.config import LOCALES, Settings
 from bot.filters import ButtonText
 from bot.i18n import Localization, Translator
+from bot.keyboards import needs as needs_keyboards
 from bot.screens import Screen
+from bot.screens import needs as steps
 from bot.services import accounts
 from bot.services.needs import (
     MAX_ATTACHMENTS,
@@ -113,25 +115,25 @@ class Form:
         t, geography = self.t, self.geography
         match step:
             case NeedsForm.location:
-                return screens.location(t)
+                return steps.location(t)
             case NeedsForm.district:
-                return screens.districts(t, geography)
+                return steps.districts(t, geography)
             case NeedsForm.village:
-                return screens.villages(t, geography, draft.district or "") or screens.location(t)
+                return steps.villages(t, geography, draft.district or "") or steps.location(t)
             case NeedsForm.household_size:
-                return screens.household_size(t)
+                return steps.household_size(t)
             case NeedsForm.vulnerable:
-                return screens.vulnerabilities(t, draft)
+                return steps.vulnerabilities(t, draft)
             case NeedsForm.needs:
-                return screens.needs(t, draft)
+                return steps.needs(t, draft)
             case NeedsForm.phone:
-                return screens.phone(t)
+                return steps.phone(t)
             case NeedsForm.details:
-                return screens.details(t, draft)
+                return steps.details(t, draft)
             case NeedsForm.leaving:
-                return Screen(t("needs-leave-question"), keyboards.leave_form(t))
+                return Screen(t("needs-leave-question"), needs_keyboards.leave_form(t))
             case _:
-                return screens.summary(t, draft, geography)
+                return steps.summary(t, draft, geography)
 
     async def show(self, step: State) -> None:
         draft = await self.draft()
@@ -279,7 +281,7 @@ async def location_shared(message: Message, form: Form) -> None:
         district=nearest[0].code if nearest else None,
         village=nearest[1].code if nearest else None,
     )
-    place = screens.place_name(t, draft, geography)
+    place = steps.place_name(t, draft, geography)
     await message.answer(
         t("needs-location-received", place=place), reply_markup=ReplyKeyboardRemove()
     )
@@ -318,7 +320,7 @@ async def village_chosen(query: CallbackQuery, callback_data: NeedsCb, form: For
 async def size_pressed(query: CallbackQuery, callback_data: NeedsCb, form: Form) -> None:
     if callback_data.value == "more":
         await query.answer()
-        await replies.replace(query, screens.household_size_typed(form.t))
+        await replies.replace(query, steps.household_size_typed(form.t))
         return
     size = parse_household_size(callback_data.value)
     if size is None:
@@ -346,7 +348,7 @@ async def vulnerability_toggled(query: CallbackQuery, callback_data: NeedsCb, fo
     draft = await form.draft()
     chosen = toggle(draft.vulnerabilities, Vulnerability(callback_data.value))
     await replies.replace(
-        query, screens.vulnerabilities(form.t, await form.change(vulnerabilities=chosen))
+        query, steps.vulnerabilities(form.t, await form.change(vulnerabilities=chosen))
     )
 
 
@@ -362,7 +364,7 @@ async def need_toggled(query: CallbackQuery, callback_data: NeedsCb, form: Form)
     await query.answer()
     draft = await form.draft()
     chosen = toggle(draft.needs, Need(callback_data.value))
-    await replies.replace(query, screens.needs(form.t, await form.change(needs=chosen)))
+    await replies.replace(query, steps.needs(form.t, await form.change(needs=chosen)))
 
 
 async def needs_done(query: CallbackQuery, form: Form) -> None:
@@ -406,7 +408,7 @@ async def details_text(message: Message, form: Form) -> None:
         return
     await form.change(details=combined)
     await replies.send(
-        form.bot, form.chat_id, screens.details_progress(form.t, "needs-details-added")
+        form.bot, form.chat_id, steps.details_progress(form.t, "needs-details-added")
     )
 
 
@@ -416,7 +418,7 @@ async def details_file(message: Message, form: Form) -> None:
         await form.hint("needs-details-too-many-files", max=MAX_ATTACHMENTS)
         return
     await form.change(attachments=[*attachments, _attachment_of(message)])
-    await replies.send(form.bot, form.chat_id, screens.details_progress(form.t, "needs-file-added"))
+    await replies.send(form.bot, form.chat_id, steps.details_progress(form.t, "needs-file-added"))
 
 
 def _attachment_of(message: Message) -> DraftAttachment:

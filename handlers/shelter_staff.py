@@ -13,12 +13,13 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, replies, screens, shelter_screens
+from bot import keyboards, replies, screens
 from bot.callbacks import MenuCb, StaffShelterAction, StaffShelterCb
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.i18n import Translator
 from bot.screens import Screen
+from bot.screens import shelters as shelter_screens
 from bot.services import roles, shelters
 from bot.services.shelters import Refusal
 from storage.models import Shelter, ShelterStatus, User

@@ -11,11 +11,12 @@ from aiogram.filters import StateFilter
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, replies, screens, shelter_screens
+from bot import keyboards, replies, screens
 from bot.callbacks import MenuCb, MenuItem, ShelterAction, ShelterCb
 from bot.config import Settings
 from bot.filters import ButtonText
 from bot.i18n import Translator
+from bot.screens import shelters as shelter_screens
 from bot.services import roles, shelters
 from storage.models import ShelterStatus, User
 from storage.places import Geography

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.datafiles import describe
+from bot.cli.datafiles import describe
 from bot.i18n import Localization
 from bot.services import hotline_files, shelter_files
 from bot.services.sample_data import load_sample_data

@@ -16,9 +16,9 @@ from datetime import datetime
 from aiogram import Bot
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot import case_keyboards
 from bot.config import Settings
 from bot.i18n import Localization
+from bot.keyboards import cases as case_keyboards
 from bot.services import roles
 from bot.services.delivery import deliver
 from storage.models import AlertKind, Case, CaseStatus, Role, User, utcnow

@@ -16,9 +16,9 @@ from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy import ColumnElement
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import case_keyboards
 from bot.config import Settings
 from bot.i18n import Localization
+from bot.keyboards import cases as case_keyboards
 from bot.services import roles
 from bot.services.delivery import deliver
 from storage.models import Author, Case, CaseMessage, CaseStatus, Role, User, utcnow

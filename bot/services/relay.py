@@ -16,8 +16,8 @@ from aiogram import Bot
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import case_keyboards
 from bot.i18n import Localization, Translator
+from bot.keyboards import cases as case_keyboards
 from bot.services.delivery import deliver
 from storage.models import (
     Attachment,

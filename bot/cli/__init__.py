@@ -85,15 +85,15 @@ async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
         return await _run(settings)
     if args.command == "demo":
-        from bot.demo import run_demo
+        from bot.cli.demo import run_demo
 
         return await run_demo(settings, args.host, args.port)
     if args.command == "roles":
-        from bot import rolesctl
+        from bot.cli import roles as rolesctl
 
         return await rolesctl.run(args, settings)
     if args.command in DATA_FILE_KINDS:
-        from bot import datafiles
+        from bot.cli import datafiles
 
         return await datafiles.run(args, settings)
     return await _database(args, settings)

@@ -1,15 +1,10 @@
-"""Keyboards. Big, one idea per button, and a way back on every screen.
-
-Markups are built directly (the keyboard builder deep-copies every button), and those that
-depend on the language alone are built once per language: they are on every update's path.
-"""
+"""Keyboards of the needs form."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -17,62 +12,14 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
 )
 
-from bot.callbacks import ConsentCb, EraseCb, FormExitCb, LanguageCb, MenuCb, MenuItem, NeedsCb
-from bot.config import LOCALES
+from bot.callbacks import FormExitCb, NeedsCb
 from bot.i18n import Translator
+from bot.keyboards import button, in_pairs, markup
 from bot.services.needs import Need, Vulnerability
 from storage.places import Area, Geography
 
-Row = list[InlineKeyboardButton]
 SIZE_BUTTONS = ("1", "2", "3", "4", "5")
-MENU_LAYOUT: tuple[tuple[MenuItem, ...], ...] = (
-    (MenuItem.NEEDS,),
-    (MenuItem.SHELTERS, MenuItem.HOTLINES),
-    (MenuItem.MISSING,),
-    (MenuItem.CASES, MenuItem.UPDATES),
-    (MenuItem.LANGUAGE, MenuItem.ERASE),
-)
 EDITABLE_STEPS = ("location", "size", "vulnerable", "needs", "phone", "details")
-
-
-def button(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
-
-
-def markup(rows: Iterable[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(inline_keyboard=[list(row) for row in rows])
-
-
-def in_pairs(buttons: Iterable[InlineKeyboardButton]) -> list[Row]:
-    every = list(buttons)
-    return [every[i : i + 2] for i in range(0, len(every), 2)]
-
-
-@cache
-def languages(t: Translator) -> InlineKeyboardMarkup:
-    return markup([button(t(f"language-name-{code}"), LanguageCb(code=code))] for code in LOCALES)
-
-
-@cache
-def consent(t: Translator) -> InlineKeyboardMarkup:
-    return markup(
-        [
-            [button(t("btn-consent-agree"), ConsentCb(agree=True))],
-            [button(t("btn-consent-decline"), ConsentCb(agree=False))],
-        ]
-    )
-
-
-@cache
-def main_menu(t: Translator) -> InlineKeyboardMarkup:
-    return markup(
-        [button(t(f"menu-{item.value}"), MenuCb(item=item)) for item in row] for row in MENU_LAYOUT
-    )
-
-
-@cache
-def back_to_menu(t: Translator) -> InlineKeyboardMarkup:
-    return markup([[button(t("btn-main-menu"), MenuCb(item=MenuItem.HOME))]])
 
 
 @cache
@@ -185,16 +132,6 @@ def leave_form(t: Translator) -> InlineKeyboardMarkup:
         [
             [button(t("btn-form-resume"), FormExitCb(resume=True))],
             [button(t("btn-form-discard"), FormExitCb(resume=False))],
-        ]
-    )
-
-
-@cache
-def erase(t: Translator) -> InlineKeyboardMarkup:
-    return markup(
-        [
-            [button(t("btn-erase-confirm"), EraseCb(confirm=True))],
-            [button(t("btn-erase-keep"), EraseCb(confirm=False))],
         ]
     )
 

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from aiogram.utils.text_decorations import html_decoration
 
-from bot import case_keyboards
 from bot.i18n import Translator
+from bot.keyboards import cases as case_keyboards
 from bot.screens import Screen
 from bot.services.coordination import CaseView, QueuePage
 from storage.models import Case, CaseMessage, CaseStatus, User, utcnow

@@ -19,8 +19,10 @@ from pydantic import SecretStr
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.services import roles
+from bot.services.sample_data import load_sample_data
 from storage.database import create_engine, create_session_factory, upgrade
 from storage.models import Role
+from storage.places import Geography
 
 DEMO_FILE = PROJECT_ROOT / "storage" / "data" / "demo.json"
 DEMO_DATABASE = PROJECT_ROOT / "var" / "demo.sqlite3"
@@ -105,14 +107,15 @@ async def _post(http: aiohttp.ClientSession, url: str, body: dict[str, Any]) -> 
 
 
 async def _prepare_database(demo: Settings, cast: dict[str, Any]) -> None:
-    """The demo database: its own file, migrated, with the demo staff in their roles."""
+    """The demo database: its own file, migrated, with the demo staff in their roles (and the
+    language they would have chosen at /start), and the sample shelters and hotlines."""
     await upgrade(demo.effective_database_url)
     engine = create_engine(demo.effective_database_url)
     try:
         async with create_session_factory(engine)() as session:
             for person in cast["people"]:
                 if role := person.get("role"):
-                    await roles.grant(
+                    staff = await roles.grant(
                         session,
                         person["id"],
                         Role(role),
@@ -120,7 +123,9 @@ async def _prepare_database(demo: Settings, cast: dict[str, Any]) -> None:
                         organisation=person.get("organisation"),
                         districts=person.get("districts"),
                     )
+                    staff.language = person["language_code"]
             await session.commit()
+            await load_sample_data(session, Geography.load())
     finally:
         await engine.dispose()
 

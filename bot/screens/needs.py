@@ -1,34 +1,18 @@
-"""What each screen says and which buttons it has: text from Fluent, buttons from keyboards."""
+"""The screens of the needs form."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
 from aiogram.utils.text_decorations import html_decoration
 
-from bot import keyboards
 from bot.i18n import Translator
+from bot.keyboards import needs as keyboards
+from bot.screens import Screen
 from bot.services.needs import MAX_HOUSEHOLD_SIZE, NeedsDraft
 from storage.places import Geography
 
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 SUMMARY_DETAILS_PREVIEW = 300
-
-
-@dataclass(frozen=True)
-class Screen:
-    text: str
-    markup: Markup = None
-
-    @property
-    def inline(self) -> bool:
-        return self.markup is None or isinstance(self.markup, InlineKeyboardMarkup)
-
-
-def main_menu(t: Translator) -> Screen:
-    return Screen(t("main-menu"), keyboards.main_menu(t))
 
 
 def location(t: Translator) -> Screen:

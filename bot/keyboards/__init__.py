@@ -1,0 +1,81 @@
+"""Keyboards. Big, one idea per button, and a way back on every screen.
+
+One module per journey; what every journey shares is here.
+
+Markups are built directly (the keyboard builder deep-copies every button), and those that
+depend on the language alone are built once per language: they are on every update's path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import (
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+)
+
+from bot.callbacks import ConsentCb, EraseCb, LanguageCb, MenuCb, MenuItem
+from bot.config import LOCALES
+from bot.i18n import Translator
+
+Row = list[InlineKeyboardButton]
+MENU_LAYOUT: tuple[tuple[MenuItem, ...], ...] = (
+    (MenuItem.NEEDS,),
+    (MenuItem.SHELTERS, MenuItem.HOTLINES),
+    (MenuItem.MISSING,),
+    (MenuItem.CASES, MenuItem.UPDATES),
+    (MenuItem.LANGUAGE, MenuItem.ERASE),
+)
+
+
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+def markup(rows: Iterable[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[list(row) for row in rows])
+
+
+def in_pairs(buttons: Iterable[InlineKeyboardButton]) -> list[Row]:
+    every = list(buttons)
+    return [every[i : i + 2] for i in range(0, len(every), 2)]
+
+
+@cache
+def languages(t: Translator) -> InlineKeyboardMarkup:
+    return markup([button(t(f"language-name-{code}"), LanguageCb(code=code))] for code in LOCALES)
+
+
+@cache
+def consent(t: Translator) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            [button(t("btn-consent-agree"), ConsentCb(agree=True))],
+            [button(t("btn-consent-decline"), ConsentCb(agree=False))],
+        ]
+    )
+
+
+@cache
+def main_menu(t: Translator) -> InlineKeyboardMarkup:
+    return markup(
+        [button(t(f"menu-{item.value}"), MenuCb(item=item)) for item in row] for row in MENU_LAYOUT
+    )
+
+
+@cache
+def back_to_menu(t: Translator) -> InlineKeyboardMarkup:
+    return markup([[button(t("btn-main-menu"), MenuCb(item=MenuItem.HOME))]])
+
+
+@cache
+def erase(t: Translator) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            [button(t("btn-erase-confirm"), EraseCb(confirm=True))],
+            [button(t("btn-erase-keep"), EraseCb(confirm=False))],
+        ]
+    )
