@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import handlers
 from bot.config import Settings
+from bot.filters import check_magic_filters_in_the_loop
 from bot.i18n import Localization
 from bot.middlewares.context import UpdateContext
 from bot.middlewares.dedup import DropDuplicateUpdates
@@ -107,4 +108,5 @@ def create_dispatcher(resources: Resources) -> Dispatcher:
         )
     )
     dispatcher.include_routers(*handlers.routers())
+    check_magic_filters_in_the_loop(dispatcher)
     return dispatcher
