@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.filters import StateFilter
@@ -13,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import replies
 from bot.callbacks import MenuCb, MenuItem, MyCaseAction, MyCaseCb
 from bot.i18n import Localization, Translator
+from bot.middlewares.provide import provide
 from bot.screens import cases as case_screens
 from bot.services import family_cases, relay
 from bot.services.relay import FamilyOutcome
@@ -23,106 +26,95 @@ class FamilyWriting(StatesGroup):
     message = State()  # what the family sends goes to the case in the state's data
 
 
-async def list_cases(
-    query: CallbackQuery, state: FSMContext, session: AsyncSession, user: User, t: Translator
-) -> None:
+class Family:
+    """A family at their own cases during one update: what the handlers work with, and the
+    steps they share (load the family's own case, refuse, send to the coordinator)."""
+
+    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
+        self.event = event
+        self.state: FSMContext = data["state"]
+        self.session: AsyncSession = data["session"]
+        self.user: User = data["user"]
+        self.t: Translator = data["t"]
+        self.bot: Bot = data["bot"]
+        self.localization: Localization = data["localization"]
+
+    async def own_case(self, case_id: int) -> Case | None:
+        """The case, if it is this family's own; otherwise refused, and None."""
+        case = await family_cases.own_case(self.session, self.user, case_id)
+        if case is None:
+            await self.refuse()
+        return case
+
+    async def case_being_written(self) -> Case | None:
+        """The case this family is writing to, if it is still theirs."""
+        case_id = int((await self.state.get_data()).get("case", 0))
+        case = await family_cases.own_case(self.session, self.user, case_id)
+        if case is None:
+            await self.state.clear()
+            await self.refuse()
+        return case
+
+    async def refuse(self) -> None:
+        """A case that is not theirs, or no longer there: an alert on a pressed button, a reply
+        to a message."""
+        if isinstance(self.event, CallbackQuery):
+            await self.event.answer(self.t("button-expired"), show_alert=True)
+        else:
+            await self.event.answer(self.t("button-expired"))
+
+    async def send(self, message: Message, case: Case) -> None:
+        """The family's message, to the coordinator holding `case`."""
+        content = relay.content_of(message)
+        if content is None:
+            await message.answer(self.t("my-case-cannot-send"))
+            return
+        outcome = await relay.from_family(
+            self.session, self.bot, self.localization, case, self.user, message, content
+        )
+        screen = case_screens.family_sent(self.t, outcome == FamilyOutcome.DELIVERED)
+        await message.answer(screen.text, reply_markup=screen.markup)
+
+
+async def list_cases(query: CallbackQuery, family: Family) -> None:
     await query.answer()
-    await state.clear()
-    await replies.replace(
-        query, case_screens.my_cases(t, await family_cases.of_family(session, user))
-    )
+    await family.state.clear()
+    cases = await family_cases.of_family(family.session, family.user)
+    await replies.replace(query, case_screens.my_cases(family.t, cases))
 
 
-async def open_case(
-    query: CallbackQuery,
-    callback_data: MyCaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    t: Translator,
-) -> None:
-    case = await family_cases.own_case(session, user, callback_data.case)
+async def open_case(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -> None:
+    case = await family.own_case(callback_data.case)
     if case is None:
-        await query.answer(t("button-expired"), show_alert=True)
         return
     await query.answer()
-    await state.clear()
-    await replies.replace(query, case_screens.family_case(t, case))
+    await family.state.clear()
+    await replies.replace(query, case_screens.family_case(family.t, case))
 
 
-async def write(
-    query: CallbackQuery,
-    callback_data: MyCaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    t: Translator,
-) -> None:
-    case = await family_cases.own_case(session, user, callback_data.case)
+async def write(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -> None:
+    case = await family.own_case(callback_data.case)
     if case is None:
-        await query.answer(t("button-expired"), show_alert=True)
         return
     await query.answer()
-    await state.set_state(FamilyWriting.message)
-    await state.set_data({"case": case.id})
-    await replies.send(query.bot, query.from_user.id, case_screens.family_writing(t, case))  # type: ignore[arg-type]
+    await family.state.set_state(FamilyWriting.message)
+    await family.state.set_data({"case": case.id})
+    await replies.send(family.bot, query.from_user.id, case_screens.family_writing(family.t, case))
 
 
-async def done(
-    query: CallbackQuery, state: FSMContext, session: AsyncSession, user: User, t: Translator
-) -> None:
-    await list_cases(query, state, session, user, t)
+async def written(message: Message, family: Family) -> None:
+    case = await family.case_being_written()
+    if case is not None:
+        await family.send(message, case)
 
 
-async def written(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    t: Translator,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    case = await family_cases.own_case(session, user, int((await state.get_data()).get("case", 0)))
-    if case is None:
-        await state.clear()
-        await message.answer(t("button-expired"))
-        return
-    await _send(message, case, session, user, t, bot, localization)
-
-
-async def reply_to_relayed(
-    message: Message,
-    session: AsyncSession,
-    user: User,
-    t: Translator,
-    bot: Bot,
-    localization: Localization,
-) -> object:
+async def reply_to_relayed(message: Message, family: Family) -> object:
     """A reply to a coordinator's message goes to that message's case."""
-    case = await relay.replied_case(session, message)
-    if case is None or case.user_id != user.id:
+    case = await relay.replied_case(family.session, message)
+    if case is None or case.user_id != family.user.id:
         return UNHANDLED
-    await _send(message, case, session, user, t, bot, localization)
+    await family.send(message, case)
     return None
-
-
-async def _send(
-    message: Message,
-    case: Case,
-    session: AsyncSession,
-    user: User,
-    t: Translator,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    content = relay.content_of(message)
-    if content is None:
-        await message.answer(t("my-case-cannot-send"))
-        return
-    outcome = await relay.from_family(session, bot, localization, case, user, message, content)
-    screen = case_screens.family_sent(t, outcome == FamilyOutcome.DELIVERED)
-    await message.answer(screen.text, reply_markup=screen.markup)
 
 
 async def leave_writing(event: Message | CallbackQuery, state: FSMContext) -> object:
@@ -133,6 +125,7 @@ async def leave_writing(event: Message | CallbackQuery, state: FSMContext) -> ob
 def router() -> Router:
     router = Router(name="cases")
     router.message.filter(F.chat.type == "private")
+    provide(router, "family", Family)
     message, press = router.message.register, router.callback_query.register
     writing = StateFilter(FamilyWriting)
 
@@ -140,9 +133,9 @@ def router() -> Router:
     press(leave_writing, MenuCb.filter(), writing)
     message(reply_to_relayed, F.reply_to_message)
     press(list_cases, MenuCb.filter(F.item == MenuItem.CASES))
-    press(list_cases, MyCaseCb.filter(F.action == MyCaseAction.LIST))
+    # Done, after writing, leads back to the list.
+    press(list_cases, MyCaseCb.filter(F.action.in_({MyCaseAction.LIST, MyCaseAction.DONE})))
     press(open_case, MyCaseCb.filter(F.action == MyCaseAction.OPEN))
     press(write, MyCaseCb.filter(F.action == MyCaseAction.WRITE))
-    press(done, MyCaseCb.filter(F.action == MyCaseAction.DONE))
     message(written, FamilyWriting.message)
     return router

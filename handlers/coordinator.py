@@ -7,6 +7,7 @@ Every press and every message checks the role, the district and who holds the ca
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.dispatcher.event.bases import UNHANDLED
@@ -21,6 +22,7 @@ from bot.callbacks import CaseAction, CaseCb, MenuCb
 from bot.config import Settings
 from bot.i18n import Localization, Translator
 from bot.keyboards import cases as case_keyboards
+from bot.middlewares.provide import provide
 from bot.screens import Screen
 from bot.screens import cases as case_screens
 from bot.services import coordination, relay, roles
@@ -36,216 +38,207 @@ class CaseDesk(StatesGroup):
     place = State()  # the next text is where aid is handed out (a ready reply)
 
 
-async def queue_command(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    await state.clear()
-    if not roles.is_staff(user, settings):
-        await message.answer(t("staff-only"))
+class Desk:
+    """One coordinator at the desk during one update: what the handlers work with, and the
+    steps they share (load and check the case, refuse, show the card)."""
+
+    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
+        self.event = event
+        self.state: FSMContext = data["state"]
+        self.session: AsyncSession = data["session"]
+        self.user: User = data["user"]
+        self.settings: Settings = data["settings"]
+        self.t: Translator = data["t"]
+        self.geography: Geography = data["geography"]
+        self.bot: Bot = data["bot"]
+        self.localization: Localization = data["localization"]
+
+    @property
+    def query(self) -> CallbackQuery:
+        assert isinstance(self.event, CallbackQuery)
+        return self.event
+
+    @property
+    def is_staff(self) -> bool:
+        return roles.is_staff(self.user, self.settings)
+
+    async def case(self, case_id: int, *, held: bool = False) -> Case | None:
+        """The case of a pressed button, if the coordinator covers it (and, with `held`, holds
+        it); otherwise the press is refused and None returned."""
+        case = await coordination.allowed_case(self.session, self.user, self.settings, case_id)
+        if case is None:
+            await self.refuse()
+        elif held and case.assignee_id != self.user.id:
+            await self.refuse(Refusal.NOT_HELD)
+            return None
+        return case
+
+    async def held_case(self) -> Case | None:
+        """The case open in this chat, if the coordinator still covers and holds it."""
+        case_id = int((await self.state.get_data()).get("case", 0))
+        case = await coordination.allowed_case(self.session, self.user, self.settings, case_id)
+        if case is None or case.assignee_id != self.user.id or case.status == CaseStatus.RESOLVED:
+            await self.state.clear()
+            await self.refuse(Refusal.NOT_HELD)
+            return None
+        return case
+
+    async def refuse(self, refusal: Refusal = Refusal.NOT_ALLOWED) -> None:
+        """Says why nothing was done: an alert on a pressed button, a reply to a message."""
+        text = case_screens.refused(self.t, refusal)
+        if isinstance(self.event, CallbackQuery):
+            await self.event.answer(text, show_alert=True)
+        else:
+            await self.event.answer(text)
+
+    async def expired(self) -> None:
+        """A button value no handler knows: stale or forged, it changes nothing."""
+        await self.query.answer(self.t("button-expired"), show_alert=True)
+
+    async def queue(self, page: int) -> Screen:
+        found = await coordination.queue_page(self.session, self.user, self.settings, page)
+        return case_screens.queue(self.t, found)
+
+    async def open(self, case: Case, step: State) -> None:
+        """What the coordinator sends next belongs to `case`, as `step` says."""
+        await self.state.set_state(step)
+        await self.state.set_data({"case": case.id})
+
+    async def show_card(self, case: Case) -> None:
+        view = await coordination.open_card(self.session, self.user, case)
+        holder = await users.get(self.session, case.assignee_id) if case.assignee_id else None
+        if view.held_by_me and case.status != CaseStatus.RESOLVED:
+            await self.open(case, CaseDesk.chat)
+        else:
+            await self.state.clear()
+        await replies.replace(self.query, case_screens.card(self.t, view, self.geography, holder))
+
+    async def changed(
+        self, case: Case, refusal: Refusal | None, done: str, tell: str | None = None
+    ) -> None:
+        """Says whether a change was made, tells the family of a made one, shows the card."""
+        await self.query.answer(case_screens.refused(self.t, refusal) if refusal else self.t(done))
+        if refusal is None and tell is not None:
+            await self.tell_family(case, tell)
+        await self.show_card(case)
+
+    async def say(self, text: str, case: Case) -> None:
+        """`text` with the button back to the card: in place of the pressed message, or as a
+        reply to a typed one."""
+        markup = case_keyboards.back_to_card(self.t, case.id)
+        if isinstance(self.event, CallbackQuery):
+            await replies.replace(self.event, Screen(text, markup))
+        else:
+            await self.event.answer(text, reply_markup=markup)
+
+    async def tell_family(self, case: Case, message_id: str) -> None:
+        await coordination.tell_family(self.session, self.bot, self.localization, case, message_id)
+
+    async def send_canned(self, case: Case, key: str, place: str = "") -> str:
+        """Sends a ready reply to the family; returns what to tell the coordinator."""
+        sent = await relay.canned_to_family(
+            self.session, self.bot, self.localization, case, self.user, key, place
+        )
+        return self.t("case-canned-sent") if sent else self.t("case-family-unreachable")
+
+    async def write_to_family(self, message: Message, case: Case) -> None:
+        content = relay.content_of(message)
+        if content is None:
+            await message.answer(self.t("case-cannot-relay"))
+            return
+        if not await relay.to_family(
+            self.session, self.bot, self.localization, case, self.user, message, content
+        ):
+            await message.answer(self.t("case-family-unreachable"))
+
+
+async def queue_command(message: Message, desk: Desk) -> None:
+    await desk.state.clear()
+    if not desk.is_staff:
+        await message.answer(desk.t("staff-only"))
         return
-    page = await coordination.queue_page(session, user, settings, 0)
-    screen = case_screens.queue(t, page)
+    screen = await desk.queue(0)
     await message.answer(screen.text, reply_markup=screen.markup)
 
 
-async def queue_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    if not roles.is_staff(user, settings) or callback_data.page < 0:
-        await query.answer(t("case-refused-not-allowed"), show_alert=True)
+async def queue_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    if not desk.is_staff or callback_data.page < 0:
+        await desk.refuse()
         return
     await query.answer()
-    await state.clear()
-    page = await coordination.queue_page(session, user, settings, callback_data.page)
-    await replies.replace(query, case_screens.queue(t, page))
+    await desk.state.clear()
+    await replies.replace(query, await desk.queue(callback_data.page))
 
 
-async def _case(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> Case | None:
-    case = await coordination.allowed_case(session, user, settings, callback_data.case)
-    if case is None:
-        await query.answer(t("case-refused-not-allowed"), show_alert=True)
-    return case
-
-
-async def _show_card(
-    query: CallbackQuery,
-    case: Case,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    t: Translator,
-    geography: Geography,
-) -> None:
-    view = await coordination.open_card(session, user, case)
-    holder = await users.get(session, case.assignee_id) if case.assignee_id else None
-    if view.held_by_me and case.status != CaseStatus.RESOLVED:
-        await state.set_state(CaseDesk.chat)
-        await state.set_data({"case": case.id})
-    else:
-        await state.clear()
-    await replies.replace(query, case_screens.card(t, view, geography, holder))
-
-
-async def open_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    geography: Geography,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+async def open_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case)
     if case is None:
         return
     await query.answer()
-    await _show_card(query, case, state, session, user, t, geography)
+    await desk.show_card(case)
 
 
-async def claim_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+async def claim_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case)
     if case is None:
         return
-    refusal = await coordination.claim(session, user, case)
+    refusal = await coordination.claim(desk.session, desk.user, case)
     if refusal is not None:
-        await query.answer(case_screens.refused(t, refusal), show_alert=True)
-        await _show_card(query, case, state, session, user, t, geography)
-        return
-    await query.answer(t("case-claimed"))
-    await coordination.tell_family(session, bot, localization, case, "family-case-claimed")
-    await _show_card(query, case, state, session, user, t, geography)
+        await desk.refuse(refusal)
+    else:
+        await query.answer(desk.t("case-claimed"))
+        await desk.tell_family(case, "family-case-claimed")
+    await desk.show_card(case)
 
 
-async def release_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    geography: Geography,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+async def release_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case)
     if case is None:
         return
-    refusal = await coordination.release(session, user, case)
-    await query.answer(case_screens.refused(t, refusal) if refusal else t("case-released"))
-    await _show_card(query, case, state, session, user, t, geography)
+    refusal = await coordination.release(desk.session, desk.user, case)
+    await desk.changed(case, refusal, "case-released")
 
 
-async def waiting_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+async def waiting_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case)
     if case is None:
         return
-    refusal = await coordination.set_status(session, user, case, CaseStatus.WAITING_FAMILY)
-    await query.answer(case_screens.refused(t, refusal) if refusal else t("case-saved"))
-    if refusal is None:
-        await coordination.tell_family(session, bot, localization, case, "family-case-waiting")
-    await _show_card(query, case, state, session, user, t, geography)
+    status = CaseStatus.WAITING_FAMILY
+    refusal = await coordination.set_status(desk.session, desk.user, case, status)
+    await desk.changed(case, refusal, "case-saved", tell="family-case-waiting")
 
 
-async def resolve_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+async def resolve_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case)
     if case is None:
         return
     await query.answer()
+    t = desk.t
     await replies.replace(
         query, Screen(t("case-choose-outcome", code=case.code), case_keyboards.outcomes(t, case.id))
     )
 
 
-async def outcome_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    if callback_data.value not in coordination.OUTCOMES:
-        await query.answer(t("button-expired"), show_alert=True)
+async def outcome_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    outcome = callback_data.value
+    if outcome not in coordination.OUTCOMES:
+        await desk.expired()
         return
-    case = await _case(query, callback_data, session, user, settings, t)
+    case = await desk.case(callback_data.case)
     if case is None:
         return
-    refusal = await coordination.set_status(
-        session, user, case, CaseStatus.RESOLVED, callback_data.value
-    )
-    await query.answer(case_screens.refused(t, refusal) if refusal else t("case-saved"))
-    if refusal is None:
-        await coordination.tell_family(session, bot, localization, case, "family-case-resolved")
-    await _show_card(query, case, state, session, user, t, geography)
+    status = CaseStatus.RESOLVED
+    refusal = await coordination.set_status(desk.session, desk.user, case, status, outcome)
+    await desk.changed(case, refusal, "case-saved", tell="family-case-resolved")
 
 
-async def handover_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+async def handover_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case, held=True)
     if case is None:
         return
-    if case.assignee_id != user.id:
-        await query.answer(t("case-refused-not-held"), show_alert=True)
-        return
-    people = await coordination.hand_over_candidates(session, user, case, settings)
+    people = await coordination.hand_over_candidates(desk.session, desk.user, case, desk.settings)
     await query.answer()
+    t = desk.t
     labels = [
         (p.id, t("btn-handover-to", organisation=p.organisation or "-", id=str(p.id)))
         for p in people
@@ -254,224 +247,105 @@ async def handover_pressed(
     await replies.replace(query, Screen(text, case_keyboards.hand_over(t, case.id, labels)))
 
 
-async def handover_to_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+async def handover_to_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case)
     if case is None:
         return
-    target = (
-        await users.get(session, int(callback_data.value))
-        if callback_data.value.isdecimal()
-        else None
-    )
-    refusal = await coordination.hand_over(session, user, case, target, settings)
+    chosen = callback_data.value
+    target = await users.get(desk.session, int(chosen)) if chosen.isdecimal() else None
+    refusal = await coordination.hand_over(desk.session, desk.user, case, target, desk.settings)
     if refusal is not None or target is None:
-        await query.answer(case_screens.refused(t, refusal or Refusal.NOT_ALLOWED), show_alert=True)
+        await desk.refuse(refusal or Refusal.NOT_ALLOWED)
         return
-    await query.answer(t("case-handed-over"))
-    their_t = localization.translator(target.language)
+    await query.answer(desk.t("case-handed-over"))
+    their_t = desk.localization.translator(target.language)
     await coordination.notify_staff(
-        session,
-        bot,
+        desk.session,
+        desk.bot,
         target.id,
         their_t("case-handed-to-you", code=case.code),
         case_keyboards.open_case(their_t, case.id),
     )
-    await _show_card(query, case, state, session, user, t, geography)
+    await desk.show_card(case)
 
 
-async def canned_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+async def canned_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case)
     if case is None:
         return
     await query.answer()
+    t = desk.t
     await replies.replace(query, Screen(t("case-choose-canned"), case_keyboards.canned(t, case.id)))
 
 
-async def canned_key_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    if callback_data.value not in case_keyboards.CANNED_KEYS:
-        await query.answer(t("button-expired"), show_alert=True)
+async def canned_key_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    key = callback_data.value
+    if key not in case_keyboards.CANNED_KEYS:
+        await desk.expired()
         return
-    case = await _case(query, callback_data, session, user, settings, t)
-    if case is None:
-        return
-    if case.assignee_id != user.id:
-        await query.answer(t("case-refused-not-held"), show_alert=True)
-        return
-    await query.answer()
-    if callback_data.value == "aid-at":
-        await state.set_state(CaseDesk.place)
-        await state.set_data({"case": case.id})
-        await replies.replace(
-            query, Screen(t("case-ask-place"), case_keyboards.back_to_card(t, case.id))
-        )
-        return
-    sent = await relay.canned_to_family(session, bot, localization, case, user, callback_data.value)
-    text = t("case-canned-sent") if sent else t("case-family-unreachable")
-    await replies.replace(query, Screen(text, case_keyboards.back_to_card(t, case.id)))
-
-
-async def note_pressed(
-    query: CallbackQuery,
-    callback_data: CaseCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    case = await _case(query, callback_data, session, user, settings, t)
+    case = await desk.case(callback_data.case, held=True)
     if case is None:
         return
     await query.answer()
-    await state.set_state(CaseDesk.note)
-    await state.set_data({"case": case.id})
-    await replies.replace(
-        query, Screen(t("case-ask-note"), case_keyboards.back_to_card(t, case.id))
-    )
+    if key == "aid-at":
+        await desk.open(case, CaseDesk.place)
+        await desk.say(desk.t("case-ask-place"), case)
+        return
+    await desk.say(await desk.send_canned(case, key), case)
+
+
+async def note_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    case = await desk.case(callback_data.case)
+    if case is None:
+        return
+    await query.answer()
+    await desk.open(case, CaseDesk.note)
+    await desk.say(desk.t("case-ask-note"), case)
 
 
 # --- messages while a case is open ---------------------------------------------------------
 
 
-async def _held_case(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> Case | None:
-    """The case open in this chat, if the coordinator still covers and holds it."""
-    case_id = int((await state.get_data()).get("case", 0))
-    case = await coordination.allowed_case(session, user, settings, case_id)
-    if case is None or case.assignee_id != user.id or case.status == CaseStatus.RESOLVED:
-        await state.clear()
-        await message.answer(t("case-refused-not-held"))
-        return None
-    return case
-
-
-async def chat_message(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    case = await _held_case(message, state, session, user, settings, t)
+async def chat_message(message: Message, desk: Desk) -> None:
+    case = await desk.held_case()
     if case is not None:
-        await _relay(message, case, session, user, t, bot, localization)
+        await desk.write_to_family(message, case)
 
 
-async def reply_to_relayed(
-    message: Message,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    bot: Bot,
-    localization: Localization,
-) -> object:
+async def reply_to_relayed(message: Message, desk: Desk) -> object:
     """A reply to a family's relayed message goes to that case, whichever case is open."""
-    case = await relay.replied_case(session, message)
-    if case is None or not roles.is_staff(user, settings):
+    case = await relay.replied_case(desk.session, message)
+    if case is None or not desk.is_staff:
         return UNHANDLED
-    if case.assignee_id != user.id or not roles.covers_case(user, case, settings):
-        await message.answer(t("case-refused-not-held"))
+    if case.assignee_id != desk.user.id or not roles.covers_case(desk.user, case, desk.settings):
+        await desk.refuse(Refusal.NOT_HELD)
         return None
-    await _relay(message, case, session, user, t, bot, localization)
+    await desk.write_to_family(message, case)
     return None
 
 
-async def _relay(
-    message: Message,
-    case: Case,
-    session: AsyncSession,
-    user: User,
-    t: Translator,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    content = relay.content_of(message)
-    if content is None:
-        await message.answer(t("case-cannot-relay"))
-        return
-    if not await relay.to_family(session, bot, localization, case, user, message, content):
-        await message.answer(t("case-family-unreachable"))
-
-
-async def note_typed(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    case = await _held_case(message, state, session, user, settings, t)
+async def note_typed(message: Message, desk: Desk) -> None:
+    case = await desk.held_case()
     if case is None:
         return
     if not message.text:
-        await message.answer(t("case-ask-note"))
+        await message.answer(desk.t("case-ask-note"))
         return
-    await coordination.add_note(session, user, case, message.text[: relay.MAX_TEXT])
-    await state.set_state(CaseDesk.chat)
-    await message.answer(t("case-note-saved"), reply_markup=case_keyboards.back_to_card(t, case.id))
+    await coordination.add_note(desk.session, desk.user, case, message.text[: relay.MAX_TEXT])
+    await desk.state.set_state(CaseDesk.chat)
+    await desk.say(desk.t("case-note-saved"), case)
 
 
-async def place_typed(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    bot: Bot,
-    localization: Localization,
-) -> None:
-    case = await _held_case(message, state, session, user, settings, t)
+async def place_typed(message: Message, desk: Desk) -> None:
+    case = await desk.held_case()
     if case is None:
         return
     if not message.text or len(message.text) > relay.MAX_PLACE:
-        await message.answer(t("case-ask-place"))
+        await message.answer(desk.t("case-ask-place"))
         return
-    sent = await relay.canned_to_family(
-        session, bot, localization, case, user, "aid-at", message.text
-    )
-    await state.set_state(CaseDesk.chat)
-    text = t("case-canned-sent") if sent else t("case-family-unreachable")
-    await message.answer(text, reply_markup=case_keyboards.back_to_card(t, case.id))
+    said = await desk.send_canned(case, "aid-at", message.text)
+    await desk.state.set_state(CaseDesk.chat)
+    await desk.say(said, case)
 
 
 async def leave_desk(event: Message | CallbackQuery, state: FSMContext) -> object:
@@ -483,6 +357,7 @@ async def leave_desk(event: Message | CallbackQuery, state: FSMContext) -> objec
 def router() -> Router:
     router = Router(name="coordinator")
     router.message.filter(F.chat.type == "private")
+    provide(router, "desk", Desk)
     message, press = router.message.register, router.callback_query.register
     at_desk = StateFilter(CaseDesk)
 

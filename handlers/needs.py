@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from itertools import pairwise
 from typing import Any
 
-from aiogram import BaseMiddleware, Bot, F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove, TelegramObject
+from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, replies, screens
@@ -21,6 +20,7 @@ from bot.config import LOCALES, Settings
 from bot.filters import ButtonText
 from bot.i18n import Localization, Translator
 from bot.keyboards import needs as needs_keyboards
+from bot.middlewares.provide import provide
 from bot.screens import Screen
 from bot.screens import needs as steps
 from bot.services import accounts
@@ -76,15 +76,11 @@ HINTS: dict[State, str] = {
 class Form:
     """One person's form during one update: the draft, the step, and how to show a step."""
 
-    def __init__(
-        self,
-        state: FSMContext,
-        t: Translator,
-        geography: Geography,
-        bot: Bot,
-        event: Message | CallbackQuery,
-    ) -> None:
-        self.state, self.t, self.geography, self.bot = state, t, geography, bot
+    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
+        self.state: FSMContext = data["state"]
+        self.t: Translator = data["t"]
+        self.geography: Geography = data["geography"]
+        self.bot: Bot = data["bot"]
         self._draft: NeedsDraft | None = None
         # A pressed button's message is replaced in place; a typed message gets a new one.
         self.query: CallbackQuery | None = None
@@ -177,20 +173,6 @@ class Form:
         """A button that is stale or forged: it changes nothing."""
         assert self.query is not None
         await self.query.answer(self.t("button-expired"), show_alert=True)
-
-
-class ProvideForm(BaseMiddleware):
-    """Hands each matched handler of this router its `form`."""
-
-    async def __call__(
-        self,
-        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
-        event: TelegramObject,
-        data: dict[str, Any],
-    ) -> Any:
-        assert isinstance(event, Message | CallbackQuery)
-        data["form"] = Form(data["state"], data["t"], data["geography"], data["bot"], event)
-        return await handler(event, data)
 
 
 # --- entering and leaving the form -------------------------------------------------------
@@ -479,8 +461,7 @@ async def unexpected_input(message: Message, form: Form) -> None:
 def router() -> Router:
     router = Router(name="needs")
     router.message.filter(F.chat.type == "private")
-    router.message.middleware(ProvideForm())
-    router.callback_query.middleware(ProvideForm())
+    provide(router, "form", Form)
     message, press = router.message.register, router.callback_query.register
     in_form = StateFilter(NeedsForm)
 

@@ -6,6 +6,8 @@ from the phone and can be forged, and a role can be taken away between two taps.
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.fsm.context import FSMContext
@@ -18,212 +20,173 @@ from bot.callbacks import MenuCb, StaffShelterAction, StaffShelterCb
 from bot.commands import COMMANDS
 from bot.config import Settings
 from bot.i18n import Translator
+from bot.middlewares.provide import provide
 from bot.screens import Screen
 from bot.screens import shelters as shelter_screens
 from bot.services import roles, shelters
 from bot.services.shelters import Refusal
 from storage.models import Shelter, ShelterStatus, User
-from storage.places import Geography
+from storage.places import Area, Geography
 
 
 class ShelterUpdate(StatesGroup):
     free_places = State()
 
 
-async def my_shelters(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    geography: Geography,
-    bot: Bot,
-) -> None:
-    await state.clear()
-    if not roles.is_staff(user, settings):
-        await replies.send(bot, message.chat.id, _refused_screen(t, Refusal.NOT_STAFF))
+class Staff:
+    """One member of staff keeping shelters during one update: what the handlers work with, and
+    the steps they share (load and check the shelter, refuse, show a screen)."""
+
+    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
+        self.event = event
+        self.state: FSMContext = data["state"]
+        self.session: AsyncSession = data["session"]
+        self.user: User = data["user"]
+        self.settings: Settings = data["settings"]
+        self.t: Translator = data["t"]
+        self.geography: Geography = data["geography"]
+        self.bot: Bot = data["bot"]
+
+    async def show(self, screen: Screen) -> None:
+        """In place of the pressed message, or as a new one after a typed message."""
+        if isinstance(self.event, CallbackQuery):
+            await replies.replace(self.event, screen)
+        else:
+            await replies.send(self.bot, self.event.chat.id, screen)
+
+    async def refuse(self, refusal: Refusal) -> None:
+        """Says why nothing was done: an alert on a pressed button, a message otherwise."""
+        text = shelter_screens.refused(self.t, refusal)
+        if isinstance(self.event, CallbackQuery):
+            await self.event.answer(text, show_alert=True)
+        else:
+            await self.show(Screen(text, keyboards.back_to_menu(self.t)))
+
+    async def expired(self) -> None:
+        """A button value no handler knows: stale or forged, it changes nothing."""
+        assert isinstance(self.event, CallbackQuery)
+        await self.event.answer(self.t("button-expired"), show_alert=True)
+
+    async def shelter(self, shelter_id: int) -> Shelter | None:
+        """The shelter, if this person may update it; otherwise refused, and None."""
+        found = await shelters.shelter_for_staff(self.session, self.user, self.settings, shelter_id)
+        if isinstance(found, Refusal):
+            await self.refuse(found)
+            return None
+        return found
+
+    async def shelter_being_updated(self) -> Shelter | None:
+        """The shelter whose free places were asked for, if this person may still update it."""
+        shelter_id = int((await self.state.get_data()).get("shelter") or 0)
+        found = await shelters.shelter_for_staff(self.session, self.user, self.settings, shelter_id)
+        if isinstance(found, Refusal):
+            await self.state.clear()
+            await self.refuse(found)
+            return None
+        return found
+
+    async def shelter_list(self, area: Area, page: int) -> Screen:
+        size = shelter_screens.STAFF_PAGE_SIZE
+        found = await shelters.staff_page(self.session, area.code, page, size)
+        return shelter_screens.staff_list(self.t, area, found)
+
+
+async def my_shelters(message: Message, staff: Staff) -> None:
+    await staff.state.clear()
+    if not roles.is_staff(staff.user, staff.settings):
+        await staff.refuse(Refusal.NOT_STAFF)
         return
-    areas = shelters.districts_covered(user, settings, geography)
+    areas = shelters.districts_covered(staff.user, staff.settings, staff.geography)
     if len(areas) == 1:
-        page = await shelters.staff_page(session, areas[0].code, 0, shelter_screens.STAFF_PAGE_SIZE)
-        screen = shelter_screens.staff_list(t, areas[0], page)
+        await staff.show(await staff.shelter_list(areas[0], 0))
     else:
-        screen = shelter_screens.staff_districts(t, areas)
-    await replies.send(bot, message.chat.id, screen)
+        await staff.show(shelter_screens.staff_districts(staff.t, areas))
 
 
-async def list_pressed(
-    query: CallbackQuery,
-    callback_data: StaffShelterCb,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    geography: Geography,
-) -> None:
-    area = geography.area(callback_data.district)
+async def list_pressed(query: CallbackQuery, callback_data: StaffShelterCb, staff: Staff) -> None:
+    area = staff.geography.area(callback_data.district)
     if area is None or callback_data.page < 0:
-        await query.answer(t("button-expired"), show_alert=True)
+        await staff.expired()
         return
-    refusal = shelters.may_list(user, settings, area.code)
+    refusal = shelters.may_list(staff.user, staff.settings, area.code)
     if refusal is not None:
-        await query.answer(shelter_screens.refused(t, refusal), show_alert=True)
+        await staff.refuse(refusal)
         return
     await query.answer()
-    size = shelter_screens.STAFF_PAGE_SIZE
-    page = await shelters.staff_page(session, area.code, callback_data.page, size)
-    await replies.replace(query, shelter_screens.staff_list(t, area, page))
+    await staff.show(await staff.shelter_list(area, callback_data.page))
 
 
-async def pick_pressed(
-    query: CallbackQuery,
-    callback_data: StaffShelterCb,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    shelter = await _allowed(query, session, user, settings, t, callback_data.shelter)
+async def pick_pressed(query: CallbackQuery, callback_data: StaffShelterCb, staff: Staff) -> None:
+    shelter = await staff.shelter(callback_data.shelter)
     if shelter is None:
         return
     await query.answer()
-    await replies.replace(query, shelter_screens.staff_card(t, shelter))
+    await staff.show(shelter_screens.staff_card(staff.t, shelter))
 
 
-async def status_pressed(
-    query: CallbackQuery,
-    callback_data: StaffShelterCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
+async def status_pressed(query: CallbackQuery, callback_data: StaffShelterCb, staff: Staff) -> None:
     if callback_data.status not in set(ShelterStatus):
-        await query.answer(t("button-expired"), show_alert=True)
+        await staff.expired()
         return
-    shelter = await _allowed(query, session, user, settings, t, callback_data.shelter)
+    shelter = await staff.shelter(callback_data.shelter)
     if shelter is None:
         return
     await query.answer()
     status = ShelterStatus(callback_data.status)
     if status == ShelterStatus.OPEN:
-        await state.set_state(ShelterUpdate.free_places)
-        await state.set_data({"shelter": shelter.id})
-        await replies.replace(query, shelter_screens.staff_ask_free(t, shelter))
+        await staff.state.set_state(ShelterUpdate.free_places)
+        await staff.state.set_data({"shelter": shelter.id})
+        await staff.show(shelter_screens.staff_ask_free(staff.t, shelter))
         return
-    await shelters.record_update(session, user, shelter, status, 0)
-    await replies.replace(query, shelter_screens.staff_saved(t, shelter))
+    await shelters.record_update(staff.session, staff.user, shelter, status, 0)
+    await staff.show(shelter_screens.staff_saved(staff.t, shelter))
 
 
-async def free_places_typed(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    bot: Bot,
-) -> None:
-    shelter = await _shelter_being_updated(message, state, session, user, settings, t, bot)
+async def free_places_typed(message: Message, staff: Staff) -> None:
+    shelter = await staff.shelter_being_updated()
     if shelter is None:
         return
     free = shelters.parse_free_places(message.text or "", shelter.capacity)
     if free is None:
-        await replies.send(bot, message.chat.id, shelter_screens.staff_free_invalid(t, shelter))
+        await staff.show(shelter_screens.staff_free_invalid(staff.t, shelter))
         return
-    await shelters.record_update(session, user, shelter, ShelterStatus.OPEN, free)
-    await state.clear()
-    await replies.send(bot, message.chat.id, shelter_screens.staff_saved(t, shelter))
+    await shelters.record_update(staff.session, staff.user, shelter, ShelterStatus.OPEN, free)
+    await staff.state.clear()
+    await staff.show(shelter_screens.staff_saved(staff.t, shelter))
 
 
-async def not_a_number(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    bot: Bot,
-) -> None:
+async def not_a_number(message: Message, staff: Staff) -> None:
     """A sticker, a photo or a location where a number was asked: ask again, kindly."""
-    shelter = await _shelter_being_updated(message, state, session, user, settings, t, bot)
+    shelter = await staff.shelter_being_updated()
     if shelter is not None:
-        await replies.send(bot, message.chat.id, shelter_screens.staff_free_invalid(t, shelter))
+        await staff.show(shelter_screens.staff_free_invalid(staff.t, shelter))
 
 
-async def cancel_pressed(
-    query: CallbackQuery,
-    callback_data: StaffShelterCb,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-) -> None:
-    await state.clear()
-    shelter = await _allowed(query, session, user, settings, t, callback_data.shelter)
+async def cancel_pressed(query: CallbackQuery, callback_data: StaffShelterCb, staff: Staff) -> None:
+    await staff.state.clear()
+    shelter = await staff.shelter(callback_data.shelter)
     if shelter is None:
         return
     await query.answer()
-    await replies.replace(query, shelter_screens.staff_cancelled(t, shelter.district))
+    await staff.show(shelter_screens.staff_cancelled(staff.t, shelter.district))
 
 
-async def menu_while_updating(query: CallbackQuery, state: FSMContext, t: Translator) -> None:
+async def menu_while_updating(query: CallbackQuery, staff: Staff) -> None:
     """Leaving mid-way changes nothing; the menu is shown again so any journey can start."""
-    await state.clear()
+    await staff.state.clear()
     await query.answer()
-    await replies.replace(query, screens.main_menu(t))
+    await staff.show(screens.main_menu(staff.t))
 
 
-async def command_while_updating(
-    message: Message, state: FSMContext, t: Translator, bot: Bot
-) -> None:
-    await state.clear()
-    await replies.send(bot, message.chat.id, screens.main_menu(t))
-
-
-async def _allowed(
-    query: CallbackQuery,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    shelter_id: int,
-) -> Shelter | None:
-    found = await shelters.shelter_for_staff(session, user, settings, shelter_id)
-    if isinstance(found, Refusal):
-        await query.answer(shelter_screens.refused(t, found), show_alert=True)
-        return None
-    return found
-
-
-async def _shelter_being_updated(
-    message: Message,
-    state: FSMContext,
-    session: AsyncSession,
-    user: User,
-    settings: Settings,
-    t: Translator,
-    bot: Bot,
-) -> Shelter | None:
-    shelter_id = (await state.get_data()).get("shelter")
-    found = await shelters.shelter_for_staff(session, user, settings, int(shelter_id or 0))
-    if isinstance(found, Refusal):
-        await state.clear()
-        await replies.send(bot, message.chat.id, _refused_screen(t, found))
-        return None
-    return found
-
-
-def _refused_screen(t: Translator, refusal: Refusal) -> Screen:
-    return Screen(shelter_screens.refused(t, refusal), keyboards.back_to_menu(t))
+async def command_while_updating(message: Message, staff: Staff) -> None:
+    await staff.state.clear()
+    await staff.show(screens.main_menu(staff.t))
 
 
 def router() -> Router:
     router = Router(name="shelter-staff")
     router.message.filter(F.chat.type == "private")
+    provide(router, "staff", Staff)
     message, press = router.message.register, router.callback_query.register
     updating = StateFilter(ShelterUpdate)
     message(my_shelters, Command("myshelters"))
