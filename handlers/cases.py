@@ -2,42 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.filters import StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import replies
 from bot.callbacks import MenuCb, MenuItem, MyCaseAction, MyCaseCb
-from bot.i18n import Localization, Translator
-from bot.middlewares.provide import provide
+from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import cases as case_screens
 from bot.services import family_cases, relay
 from bot.services.relay import FamilyOutcome
-from storage.models import Case, User
+from storage.models import Case
 
 
 class FamilyWriting(StatesGroup):
     message = State()  # what the family sends goes to the case in the state's data
 
 
-class Family:
+class Family(PerUpdate):
     """A family at their own cases during one update: what the handlers work with, and the
     steps they share (load the family's own case, refuse, send to the coordinator)."""
-
-    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
-        self.event = event
-        self.state: FSMContext = data["state"]
-        self.session: AsyncSession = data["session"]
-        self.user: User = data["user"]
-        self.t: Translator = data["t"]
-        self.bot: Bot = data["bot"]
-        self.localization: Localization = data["localization"]
 
     async def own_case(self, case_id: int) -> Case | None:
         """The case, if it is this family's own; otherwise refused, and None."""

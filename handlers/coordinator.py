@@ -7,28 +7,23 @@ Every press and every message checks the role, the district and who holds the ca
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.dispatcher.event.bases import UNHANDLED
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import replies
 from bot.callbacks import CaseAction, CaseCb, MenuCb
-from bot.config import Settings
-from bot.i18n import Localization, Translator
 from bot.keyboards import cases as case_keyboards
-from bot.middlewares.provide import provide
+from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
 from bot.screens import cases as case_screens
 from bot.services import coordination, relay, roles
 from bot.services.coordination import Refusal
-from storage.models import Case, CaseStatus, User
-from storage.places import Geography
+from storage.models import Case, CaseStatus
 from storage.repositories import users
 
 
@@ -38,20 +33,9 @@ class CaseDesk(StatesGroup):
     place = State()  # the next text is where aid is handed out (a ready reply)
 
 
-class Desk:
+class Desk(PerUpdate):
     """One coordinator at the desk during one update: what the handlers work with, and the
     steps they share (load and check the case, refuse, show the card)."""
-
-    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
-        self.event = event
-        self.state: FSMContext = data["state"]
-        self.session: AsyncSession = data["session"]
-        self.user: User = data["user"]
-        self.settings: Settings = data["settings"]
-        self.t: Translator = data["t"]
-        self.geography: Geography = data["geography"]
-        self.bot: Bot = data["bot"]
-        self.localization: Localization = data["localization"]
 
     @property
     def query(self) -> CallbackQuery:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,9 +17,9 @@ from bot.callbacks import FormExitCb, LanguageCb, MenuCb, MenuItem, NeedsCb
 from bot.commands import COMMANDS
 from bot.config import LOCALES, Settings
 from bot.filters import ButtonText
-from bot.i18n import Localization, Translator
+from bot.i18n import Localization
 from bot.keyboards import needs as needs_keyboards
-from bot.middlewares.provide import provide
+from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
 from bot.screens import needs as steps
 from bot.services import accounts
@@ -38,7 +37,6 @@ from bot.services.needs import (
 )
 from bot.states import NeedsForm
 from storage.models import AttachmentKind, User
-from storage.places import Geography
 
 STATES: dict[str | None, State] = {state.state: state for state in NeedsForm.__all_states__}
 FORWARD = (
@@ -73,14 +71,11 @@ HINTS: dict[State, str] = {
 }
 
 
-class Form:
+class Form(PerUpdate):
     """One person's form during one update: the draft, the step, and how to show a step."""
 
     def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
-        self.state: FSMContext = data["state"]
-        self.t: Translator = data["t"]
-        self.geography: Geography = data["geography"]
-        self.bot: Bot = data["bot"]
+        super().__init__(event, data)
         self._draft: NeedsDraft | None = None
         # A pressed button's message is replaced in place; a typed message gets a new one.
         self.query: CallbackQuery | None = None

@@ -6,46 +6,30 @@ from the phone and can be forged, and a role can be taken away between two taps.
 
 from __future__ import annotations
 
-from typing import Any
-
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command, CommandStart, StateFilter
-from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, replies, screens
 from bot.callbacks import MenuCb, StaffShelterAction, StaffShelterCb
 from bot.commands import COMMANDS
-from bot.config import Settings
-from bot.i18n import Translator
-from bot.middlewares.provide import provide
+from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
 from bot.screens import shelters as shelter_screens
 from bot.services import roles, shelters
 from bot.services.shelters import Refusal
-from storage.models import Shelter, ShelterStatus, User
-from storage.places import Area, Geography
+from storage.models import Shelter, ShelterStatus
+from storage.places import Area
 
 
 class ShelterUpdate(StatesGroup):
     free_places = State()
 
 
-class Staff:
+class Staff(PerUpdate):
     """One member of staff keeping shelters during one update: what the handlers work with, and
     the steps they share (load and check the shelter, refuse, show a screen)."""
-
-    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
-        self.event = event
-        self.state: FSMContext = data["state"]
-        self.session: AsyncSession = data["session"]
-        self.user: User = data["user"]
-        self.settings: Settings = data["settings"]
-        self.t: Translator = data["t"]
-        self.geography: Geography = data["geography"]
-        self.bot: Bot = data["bot"]
 
     async def show(self, screen: Screen) -> None:
         """In place of the pressed message, or as a new one after a typed message."""

@@ -3,10 +3,33 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import BaseMiddleware, Router
+from aiogram import BaseMiddleware, Bot, Router
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, TelegramObject
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.config import Settings
+from bot.i18n import Localization, Translator
+from storage.models import User
+from storage.places import Geography
 
 Build = Callable[[Message | CallbackQuery, dict[str, Any]], object]
+
+
+class PerUpdate:
+    """What a journey's handlers work with during one update, taken from aiogram's data; each
+    journey's own object (a form, a desk) adds the steps its handlers share."""
+
+    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
+        self.event = event
+        self.state: FSMContext = data["state"]
+        self.session: AsyncSession = data["session"]
+        self.user: User = data["user"]
+        self.settings: Settings = data["settings"]
+        self.t: Translator = data["t"]
+        self.geography: Geography = data["geography"]
+        self.bot: Bot = data["bot"]
+        self.localization: Localization = data["localization"]
 
 
 class Provide(BaseMiddleware):
