@@ -14,34 +14,16 @@ from bot import commands
 from bot.app import Resources, create_bot, create_dispatcher
 from bot.config import Settings
 from bot.services import alerts
-from storage.database import schema_state, upgrade
+from storage.database import ensure_schema
 
 logger = logging.getLogger("koldo.run")
-
-
-class SchemaOutdatedError(RuntimeError):
-    pass
-
-
-async def prepare_schema(resources: Resources) -> None:
-    """The embedded SQLite file upgrades itself; a configured database is upgraded on purpose."""
-    settings = resources.settings
-    if settings.uses_embedded_database:
-        await upgrade(settings.effective_database_url)
-        return
-    state = await schema_state(resources.engine)
-    if not state.up_to_date:
-        raise SchemaOutdatedError(
-            f"The database schema is at revision {state.current or 'none'}, "
-            f"but this Koldo needs {state.head}. Run `koldo db upgrade` first."
-        )
 
 
 async def run(settings: Settings) -> None:
     resources = Resources.open(settings)
     bot = create_bot(settings)
     try:
-        await prepare_schema(resources)
+        await ensure_schema(resources.engine, upgrade_it=settings.uses_embedded_database)
         dispatcher = create_dispatcher(resources)
         await commands.publish(bot, resources.localization)
         # New-case and escalation alerts, from their table: they survive restarts.

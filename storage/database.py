@@ -91,3 +91,21 @@ async def upgrade(url: str, revision: str = "head") -> None:
 
 async def downgrade(url: str, revision: str) -> None:
     await asyncio.to_thread(command.downgrade, alembic_config(url), revision)
+
+
+class SchemaOutdatedError(RuntimeError):
+    pass
+
+
+async def ensure_schema(engine: AsyncEngine, upgrade_it: bool) -> None:
+    """Upgrades the schema (the embedded SQLite does so itself), or refuses an outdated one: a
+    configured database is upgraded on purpose, with `koldo db upgrade`."""
+    if upgrade_it:
+        await upgrade(str(engine.url.render_as_string(hide_password=False)))
+        return
+    state = await schema_state(engine)
+    if not state.up_to_date:
+        raise SchemaOutdatedError(
+            f"The database schema is at revision {state.current or 'none'}, "
+            f"but this Koldo needs {state.head}. Run `koldo db upgrade` first."
+        )

@@ -81,6 +81,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    from storage.database import SchemaOutdatedError
+
+    try:
+        return await _command(args, settings)
+    except SchemaOutdatedError as error:
+        print(f"koldo: {error}", file=sys.stderr)
+        return 2
+
+
+async def _command(args: argparse.Namespace, settings: Settings) -> int:
     # Commands import what they need when they run, so that `koldo db …` starts fast.
     if args.command == "run":
         return await _run(settings)
@@ -105,11 +115,7 @@ async def _run(settings: Settings) -> int:
         return 2
     from bot import runner
 
-    try:
-        await runner.run(settings)
-    except runner.SchemaOutdatedError as error:
-        print(f"koldo: {error}", file=sys.stderr)
-        return 2
+    await runner.run(settings)
     return 0
 
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.cli.database import command_session
 from bot.config import Settings
 from bot.i18n import Localization, Translator
 from bot.services import hotline_files, shelter_files
 from bot.services.tables import Problem, write_table
-from storage import database
 from storage.places import Geography
 
 # Staff running the command line read English; the reasons come from locales/en like all text.
@@ -26,25 +26,10 @@ MAX_PROBLEMS_SHOWN = 200
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
-    url = settings.effective_database_url
-    if settings.uses_embedded_database:
-        await database.upgrade(url)
-    engine = database.create_engine(url)
-    try:
-        state = await database.schema_state(engine)
-        if not state.up_to_date:
-            print(
-                f"koldo: the database schema is at {state.current or 'none'}, this Koldo needs "
-                f"{state.head}. Run `koldo db upgrade` first.",
-                file=sys.stderr,
-            )
-            return 2
-        async with database.create_session_factory(engine)() as session:
-            if args.data_command == "import":
-                return await _import(session, args.command, args.file)
-            return await _export(session, args.command, args.file)
-    finally:
-        await engine.dispose()
+    async with command_session(settings) as session:
+        if args.data_command == "import":
+            return await _import(session, args.command, args.file)
+        return await _export(session, args.command, args.file)
 
 
 async def _import(session: AsyncSession, kind: str, path: Path) -> int:

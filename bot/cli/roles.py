@@ -8,10 +8,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bot.cli.database import command_session
 from bot.config import Settings
 from bot.i18n import Localization
 from bot.services import roles
-from storage import database
 from storage.models import Role
 from storage.places import Geography
 from storage.repositories import users
@@ -25,51 +25,36 @@ def _split(text: str) -> list[str]:
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
-    url = settings.effective_database_url
-    if settings.uses_embedded_database:
-        await database.upgrade(url)
-    engine = database.create_engine(url)
-    try:
-        state = await database.schema_state(engine)
-        if not state.up_to_date:
-            print(
-                f"koldo: the database schema is at {state.current or 'none'}, this Koldo needs "
-                f"{state.head}. Run `koldo db upgrade` first.",
-                file=sys.stderr,
+    async with command_session(settings) as session:
+        if args.roles_command == "grant":
+            role, districts, needs = Role(args.role), _split(args.districts), _split(args.needs)
+            problem = roles.grant_problem(role, districts, needs, Geography.load())
+            if problem is not None:
+                t = Localization().translator(CLI_LOCALE)
+                print(f"koldo: {t(problem)}", file=sys.stderr)
+                return 2
+            await roles.grant(
+                session,
+                args.user_id,
+                role,
+                actor_id=None,
+                organisation=args.organisation,
+                districts=districts,
+                need_kinds=needs,
             )
-            return 2
-        async with database.create_session_factory(engine)() as session:
-            if args.roles_command == "grant":
-                role, districts, needs = Role(args.role), _split(args.districts), _split(args.needs)
-                problem = roles.grant_problem(role, districts, needs, Geography.load())
-                if problem is not None:
-                    t = Localization().translator(CLI_LOCALE)
-                    print(f"koldo: {t(problem)}", file=sys.stderr)
-                    return 2
-                await roles.grant(
-                    session,
-                    args.user_id,
-                    role,
-                    actor_id=None,
-                    organisation=args.organisation,
-                    districts=districts,
-                    need_kinds=needs,
-                )
-                await session.commit()
-                print(f"{args.user_id}: {role.value}")
-            elif args.roles_command == "revoke":
-                if await roles.revoke(session, args.user_id, actor_id=None) is None:
-                    print(f"koldo: {args.user_id} has no role", file=sys.stderr)
-                    return 1
-                await session.commit()
-                print(f"{args.user_id}: {Role.FAMILY.value}")
-            else:
-                for user in await users.staff(session):
-                    print(_row(user.id, user.role.value, user.districts, user.need_kinds))
-                for admin_id in sorted(settings.admin_ids):
-                    print(_row(admin_id, "admin (KOLDO_ADMIN_IDS)", [], []))
-    finally:
-        await engine.dispose()
+            await session.commit()
+            print(f"{args.user_id}: {role.value}")
+        elif args.roles_command == "revoke":
+            if await roles.revoke(session, args.user_id, actor_id=None) is None:
+                print(f"koldo: {args.user_id} has no role", file=sys.stderr)
+                return 1
+            await session.commit()
+            print(f"{args.user_id}: {Role.FAMILY.value}")
+        else:
+            for user in await users.staff(session):
+                print(_row(user.id, user.role.value, user.districts, user.need_kinds))
+            for admin_id in sorted(settings.admin_ids):
+                print(_row(admin_id, "admin (KOLDO_ADMIN_IDS)", [], []))
     return 0
 
 
