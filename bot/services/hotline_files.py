@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,11 +12,10 @@ from bot.services.geo import PlaceNames
 from bot.services.tables import (
     Cells,
     Column,
-    Problem,
+    ParsedFile,
     ProblemCode,
-    duplicate_id,
     header_rows,
-    read_table,
+    parse_records,
 )
 from storage.models import Hotline, HotlineKind, utcnow
 from storage.places import Geography
@@ -64,10 +63,7 @@ class HotlineRecord:
     sample: bool
 
 
-@dataclass
-class HotlineFile:
-    records: list[HotlineRecord] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+HotlineFile = ParsedFile[HotlineRecord]
 
 
 @dataclass(frozen=True)
@@ -78,24 +74,9 @@ class ImportResult:
 
 def parse(data: bytes, geography: Geography, source: str) -> HotlineFile:
     """Every row checked; a single problem anywhere means no records at all."""
-    table = read_table(data, COLUMNS)
-    if table.problems:
-        return HotlineFile(problems=table.problems)
     names = PlaceNames(geography)
-    result = HotlineFile()
-    first_line: dict[str, int] = {}
     now = utcnow()
-    for row in table.rows:
-        problems: list[Problem] = []
-        record = _record(Cells(row, problems), names, source, now)
-        problems += duplicate_id(row, first_line)
-        if problems or record is None:
-            result.problems += problems
-        else:
-            result.records.append(record)
-    if result.problems:
-        result.records = []
-    return result
+    return parse_records(data, COLUMNS, lambda cells: _record(cells, names, source, now))
 
 
 def _record(cells: Cells, names: PlaceNames, source: str, now: datetime) -> HotlineRecord | None:

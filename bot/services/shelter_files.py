@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -12,11 +12,10 @@ from bot.services.geo import PlaceNames
 from bot.services.tables import (
     Cells,
     Column,
-    Problem,
+    ParsedFile,
     ProblemCode,
-    duplicate_id,
     header_rows,
-    read_table,
+    parse_records,
 )
 from storage.models import Shelter, ShelterService, ShelterStatus, utcnow
 from storage.places import Geography
@@ -73,10 +72,7 @@ class ShelterRecord:
     sample: bool
 
 
-@dataclass
-class ShelterFile:
-    records: list[ShelterRecord] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+ShelterFile = ParsedFile[ShelterRecord]
 
 
 @dataclass(frozen=True)
@@ -89,24 +85,9 @@ class ImportResult:
 
 def parse(data: bytes, geography: Geography, source: str) -> ShelterFile:
     """Every row checked; a single problem anywhere means no records at all."""
-    table = read_table(data, COLUMNS)
-    if table.problems:
-        return ShelterFile(problems=table.problems)
     names = PlaceNames(geography)
-    result = ShelterFile()
-    first_line: dict[str, int] = {}
     now = utcnow()
-    for row in table.rows:
-        problems: list[Problem] = []
-        record = _record(Cells(row, problems), geography, names, source, now)
-        problems += duplicate_id(row, first_line)
-        if problems or record is None:
-            result.problems += problems
-        else:
-            result.records.append(record)
-    if result.problems:
-        result.records = []
-    return result
+    return parse_records(data, COLUMNS, lambda cells: _record(cells, geography, names, source, now))
 
 
 def _record(

@@ -11,9 +11,10 @@ import csv
 import enum
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Generic, TypeVar
 
 # HXL allows a title or notes above the hashtag row; we look this far down for it.
 HXL_ROW_SEARCH = 5
@@ -356,3 +357,34 @@ def normalize_phone(text: str) -> str | None:
 
 def _token(value: str) -> str:
     return re.sub(r"[\s\-]+", "_", value.strip().lower())
+
+
+R = TypeVar("R")
+
+
+@dataclass
+class ParsedFile(Generic[R]):
+    records: list[R] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def parse_records(
+    data: bytes, columns: Sequence[Column], build: Callable[[Cells], R | None]
+) -> ParsedFile[R]:
+    """Every row checked; a single problem anywhere means no records at all."""
+    table = read_table(data, columns)
+    if table.problems:
+        return ParsedFile(problems=table.problems)
+    result: ParsedFile[R] = ParsedFile()
+    first_line: dict[str, int] = {}
+    for row in table.rows:
+        problems: list[Problem] = []
+        record = build(Cells(row, problems))
+        problems += duplicate_id(row, first_line)
+        if problems or record is None:
+            result.problems += problems
+        else:
+            result.records.append(record)
+    if result.problems:
+        result.records = []
+    return result
