@@ -11,6 +11,7 @@ from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboa
 
 from bot import keyboards
 from bot.i18n import Translator
+from storage.places import Geography
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 
@@ -27,3 +28,22 @@ class Screen:
 
 def main_menu(t: Translator) -> Screen:
     return Screen(t("main-menu"), keyboards.main_menu(t))
+
+
+def place_name(
+    t: Translator,
+    geography: Geography,
+    district: str | None,
+    village: str | None,
+    shared_location: bool,
+) -> str:
+    """Where a family is, as they and their coordinator read it: village and district, the
+    district alone, or that a location was shared."""
+    found = geography.village(village)
+    if found is not None:
+        village_area, place = found
+        return t("place-village", village=place.name(t.locale), area=village_area.name(t.locale))
+    area = geography.area(district)
+    if area is not None:
+        return area.name(t.locale)
+    return t("place-shared-location" if shared_location else "place-unknown")

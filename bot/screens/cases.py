@@ -9,7 +9,7 @@ from aiogram.utils.text_decorations import html_decoration
 
 from bot.i18n import Translator
 from bot.keyboards import cases as case_keyboards
-from bot.screens import Screen
+from bot.screens import Screen, place_name
 from bot.services.coordination import CaseView, QueuePage
 from storage.models import Case, CaseMessage, CaseStatus, User, utcnow
 from storage.places import Geography
@@ -33,19 +33,6 @@ def _status(t: Translator, status: CaseStatus) -> str:
 
 def _needs(t: Translator, case: Case) -> str:
     return ", ".join(t(f"need-{need}") for need in case.needs) or t("case-none")
-
-
-def _place(t: Translator, case: Case, geography: Geography) -> str:
-    found = geography.village(case.village)
-    if found is not None:
-        area, village = found
-        return t("place-village", village=village.name(t.locale), area=area.name(t.locale))
-    area_found = geography.area(case.district)
-    if area_found is not None:
-        return area_found.name(t.locale)
-    if case.latitude is not None:
-        return t("place-shared-location")
-    return t("place-unknown")
 
 
 def queue(t: Translator, page: QueuePage) -> Screen:
@@ -84,7 +71,7 @@ def card(t: Translator, view: CaseView, geography: Geography, holder: User | Non
         needs=_needs(t, case),
         vulnerable=", ".join(t(f"vuln-{v}") for v in case.vulnerabilities) or t("summary-nobody"),
         people=t("people-count", count=case.household_size or 0),
-        place=_place(t, case, geography),
+        place=place_name(t, geography, case.district, case.village, case.latitude is not None),
         waited=waited(t, case.created_at),
         held=held,
         details=html_decoration.quote((case.details or "")[:LINE_PREVIEW]) or t("case-none"),

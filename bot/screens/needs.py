@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from aiogram.utils.text_decorations import html_decoration
 
+from bot import screens
 from bot.i18n import Translator
 from bot.keyboards import needs as keyboards
 from bot.screens import Screen
@@ -74,16 +75,9 @@ def summary(t: Translator, draft: NeedsDraft, geography: Geography) -> Screen:
 
 
 def place_name(t: Translator, draft: NeedsDraft, geography: Geography) -> str:
-    found = geography.village(draft.village)
-    if found is not None:
-        village_area, village = found
-        return t("place-village", village=village.name(t.locale), area=village_area.name(t.locale))
-    area = geography.area(draft.district)
-    if area is not None:
-        return area.name(t.locale)
-    if draft.latitude is not None:
-        return t("place-shared-location")
-    return t("place-unknown")
+    return screens.place_name(
+        t, geography, draft.district, draft.village, draft.latitude is not None
+    )
 
 
 def _joined(t: Translator, prefix: str, items: Sequence[str]) -> str:
