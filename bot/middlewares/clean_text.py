@@ -71,9 +71,15 @@ def clean(value: Any) -> Any:
 
 
 def _clean_model(model: BaseModel) -> BaseModel:
-    fields = {**model.__dict__, **(model.__pydantic_extra__ or {})}
+    # Only what the update carried: fields left at their defaults hold nothing anyone typed,
+    # and a message has a hundred of them.
+    values = model.__dict__
+    fields = {name: values[name] for name in model.model_fields_set if name in values}
+    fields.update(model.__pydantic_extra__ or {})
     changes = {}
     for name, value in fields.items():
+        if value is None:
+            continue
         new = clean(value)
         if new is not value:
             changes[name] = new
