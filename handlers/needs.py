@@ -98,7 +98,10 @@ class Form(PerUpdate):
     async def draft(self) -> NeedsDraft:
         # Read once per update: with Redis each read is a round trip.
         if self._draft is None:
-            self._draft = NeedsDraft.model_validate(await self.state.get_data())
+            stored = await self.state.get_data()
+            self._draft = NeedsDraft.model_validate(stored)
+            if stored and "submission_key" not in stored:  # a form begun before keys existed
+                await self.save(self._draft)
         return self._draft
 
     async def save(self, draft: NeedsDraft) -> None:

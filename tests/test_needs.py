@@ -405,14 +405,20 @@ def codes_shown(family: Person) -> list[str]:
 # --- one press of Send, one case ----------------------------------------------------------
 
 
+@pytest.mark.parametrize("begun", ["with-key", "before-keys-existed"])
 async def test_send_again_after_the_form_could_not_be_cleared_shows_the_same_case(
-    koldo: Harness, monkeypatch: pytest.MonkeyPatch
+    koldo: Harness, monkeypatch: pytest.MonkeyPatch, begun: str
 ) -> None:
     family = koldo.person()
     t = koldo.t("ky")
     await fill_needs_form(family, t)
     summary = dataclasses.replace(family.last)  # a phone on a weak network still shows it
     storage = koldo.dispatcher.fsm.storage
+    if begun == "before-keys-existed":  # a draft kept in Redis across the upgrade
+        key = StorageKey(bot_id=koldo.bot.id, chat_id=family.chat.id, user_id=family.user.id)
+        draft = await storage.get_data(key)
+        del draft["submission_key"]
+        await storage.set_data(key, draft)
     clear_state = storage.set_state
     failed: list[bool] = []
 
