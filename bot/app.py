@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
@@ -19,6 +20,8 @@ import handlers
 from bot.config import Settings
 from bot.filters import check_magic_filters_in_the_loop
 from bot.i18n import Localization
+from bot.middlewares.callback_answers import AnswerCallbacksAtBest
+from bot.middlewares.clean_text import StripControlCharacters
 from bot.middlewares.context import UpdateContext
 from bot.middlewares.dedup import DropDuplicateUpdates
 from bot.middlewares.errors import ApologizeOnError
@@ -62,9 +65,13 @@ class Resources:
         await self.engine.dispose()
 
 
-def create_bot(settings: Settings) -> Bot:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    """The bot of `koldo run`; tests hand in their own stand-in of Telegram as `session`."""
+    if session is None:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     session.middleware(KeepResponseTypes())
+    # Outermost first: a press is acted on even when its answer fails, after any retries.
+    session.middleware(AnswerCallbacksAtBest())
     session.middleware(RetryTelegram())
     return Bot(
         settings.bot_token.get_secret_value(),
@@ -93,8 +100,10 @@ def create_dispatcher(resources: Resources) -> Dispatcher:
         localization=resources.localization,
         geography=resources.geography,
     )
-    # Outermost first: an apology for any failure below, then drop repeats before any work.
+    # Outermost first: an apology for any failure below, what people typed without control
+    # characters, then drop repeats before any work.
     dispatcher.update.outer_middleware(ApologizeOnError())
+    dispatcher.update.outer_middleware(StripControlCharacters())
     dispatcher.update.outer_middleware(DropDuplicateUpdates(resources.redis, settings.redis_prefix))
     dispatcher.update.outer_middleware(
         UpdateContext(resources.session_factory, resources.localization)

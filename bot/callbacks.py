@@ -1,10 +1,23 @@
-"""Callback data of every inline button. It comes from the person's phone: never trust it."""
+"""Callback data of every inline button. It comes from the person's phone: never trust it.
+
+Numbers are checked here, once, for every handler: a forged button with an id no database column
+can hold does not parse, so no handler sees it and the fallback answers "button expired".
+"""
 
 from __future__ import annotations
 
 import enum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+# Row ids are INTEGER columns: 32-bit signed on PostgreSQL. 0 means "none" in callback data.
+MAX_ROW_ID = 2**31 - 1
+# Pages of a list (ten to a page): far more than anyone scrolls, far less than an overflow.
+MAX_PAGE = 10_000
+RowId = Annotated[int, Field(ge=0, le=MAX_ROW_ID)]
+Page = Annotated[int, Field(ge=0, le=MAX_PAGE)]
 
 
 class MenuItem(enum.StrEnum):
@@ -57,7 +70,7 @@ class ShelterCb(CallbackData, prefix="shel"):
 
     action: ShelterAction
     district: str = ""
-    shelter: int = 0
+    shelter: RowId = 0
 
 
 class StaffShelterAction(enum.StrEnum):
@@ -72,8 +85,8 @@ class StaffShelterCb(CallbackData, prefix="stsh"):
 
     action: StaffShelterAction
     district: str = ""
-    shelter: int = 0
-    page: int = 0
+    shelter: RowId = 0
+    page: Page = 0
     status: str = ""
 
 
@@ -100,8 +113,8 @@ class CaseCb(CallbackData, prefix="case"):
     """A coordinator's button on a case: role, district and holder are checked on every press."""
 
     action: CaseAction
-    case: int = 0
-    page: int = 0
+    case: RowId = 0
+    page: Page = 0
     value: str = ""
 
 
@@ -116,4 +129,4 @@ class MyCaseCb(CallbackData, prefix="my"):
     """A family's button on their own cases: the case must be theirs."""
 
     action: MyCaseAction
-    case: int = 0
+    case: RowId = 0

@@ -23,14 +23,17 @@ from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
 from bot.screens import needs as steps
 from bot.services import accounts
+from bot.services.forms import IncompleteDraftError
 from bot.services.needs import (
     MAX_ATTACHMENTS,
     MAX_DETAILS_LENGTH,
     MAX_HOUSEHOLD_SIZE,
     DraftAttachment,
+    Gap,
     Need,
     NeedsDraft,
     Vulnerability,
+    first_gap,
     parse_household_size,
     register_case,
     toggle,
@@ -62,6 +65,14 @@ EDIT_TARGETS: dict[str, State] = {
     "phone": NeedsForm.phone,
     "details": NeedsForm.details,
 }
+# Where a missing answer is asked for, and what to say: the summary never shows an incomplete
+# form, however the family got there (Back or Continue after changing an answer, resume…).
+GAPS: dict[Gap, tuple[State, str]] = {
+    Gap.PLACE: (NeedsForm.location, "needs-location-hint"),
+    Gap.HOUSEHOLD_SIZE: (NeedsForm.household_size, "needs-size-invalid"),
+    Gap.NEEDS: (NeedsForm.needs, "needs-choose-one"),
+    Gap.PHONE: (NeedsForm.phone, "needs-phone-hint"),
+}
 # What to say when a message does not fit the step.
 HINTS: dict[State, str] = {
     NeedsForm.location: "needs-location-hint",
@@ -87,7 +98,10 @@ class Form(PerUpdate):
     async def draft(self) -> NeedsDraft:
         # Read once per update: with Redis each read is a round trip.
         if self._draft is None:
-            self._draft = NeedsDraft.model_validate(await self.state.get_data())
+            stored = await self.state.get_data()
+            self._draft = NeedsDraft.model_validate(stored)
+            if stored and "submission_key" not in stored:  # a form begun before keys existed
+                await self.save(self._draft)
         return self._draft
 
     async def save(self, draft: NeedsDraft) -> None:
@@ -128,6 +142,9 @@ class Form(PerUpdate):
 
     async def show(self, step: State) -> None:
         draft = await self.draft()
+        if step == NeedsForm.summary and (gap := first_gap(draft)) is not None:
+            await self.ask_for(gap)
+            return
         area = self.geography.area(draft.district)
         if step == NeedsForm.village and (area is None or not area.villages):
             step = FORWARD[1]
@@ -156,6 +173,14 @@ class Form(PerUpdate):
             await self.show(NeedsForm.summary)
         else:
             await self.show(BACK.get(step, NeedsForm.leaving))
+
+    async def ask_for(self, gap: Gap) -> None:
+        """Instead of the summary: the step of the missing answer, then the summary again."""
+        step, hint_id = GAPS[gap]
+        if not (await self.draft()).editing:
+            await self.change(editing=True)
+        await self.state.set_state(step)
+        await self.hint(hint_id, max=MAX_HOUSEHOLD_SIZE)
 
     async def hint(self, hint_id: str, **args: object) -> None:
         """Says what the step expects, then shows the step again: nothing entered is lost."""
@@ -204,15 +229,12 @@ async def discard(query: CallbackQuery, form: Form) -> None:
 
 
 def _first_unanswered(draft: NeedsDraft) -> State:
-    if not draft.has_place:
-        return NeedsForm.location
-    if draft.household_size is None:
-        return NeedsForm.household_size
-    if not draft.needs:
-        return NeedsForm.vulnerable
-    if draft.phone is None and not draft.phone_skipped:
-        return NeedsForm.phone
-    return NeedsForm.summary
+    gap = first_gap(draft)
+    if gap is None:
+        return NeedsForm.summary
+    if gap == Gap.NEEDS and not draft.editing:
+        return NeedsForm.vulnerable  # asked just before the needs, and never left unanswered
+    return GAPS[gap][0]
 
 
 async def back_pressed(query: CallbackQuery, form: Form) -> None:
@@ -405,6 +427,7 @@ def _attachment_of(message: Message) -> DraftAttachment:
             kind=AttachmentKind.PHOTO,
             file_id=largest.file_id,
             file_unique_id=largest.file_unique_id,
+            caption=message.caption,
         )
     for kind, media in (
         (AttachmentKind.VOICE, message.voice),
@@ -414,7 +437,10 @@ def _attachment_of(message: Message) -> DraftAttachment:
     ):
         if media is not None:
             return DraftAttachment(
-                kind=kind, file_id=media.file_id, file_unique_id=media.file_unique_id
+                kind=kind,
+                file_id=media.file_id,
+                file_unique_id=media.file_unique_id,
+                caption=message.caption,
             )
     raise ValueError("the message carries no file")
 
@@ -443,9 +469,15 @@ async def confirm(
     await query.answer()
     draft = await form.draft()
     minutes = settings.urgent_escalation_minutes
-    case = await register_case(session, user, draft, form.t.locale, minutes)
-    await form.state.clear()
+    try:
+        # The same draft sent again (after a failure below) finds the case it made.
+        case = await register_case(session, user, draft, form.t.locale, minutes)
+    except IncompleteDraftError:
+        await form.show(NeedsForm.summary)  # asks for what is missing
+        return
+    # The code first: should clearing the form fail, the family has it, and Send shows it again.
     await replies.replace(query, Screen(form.t("needs-case-created", code=case.code)))
+    await form.state.clear()
     await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
 
 

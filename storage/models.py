@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import uuid
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -19,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    Uuid,
 )
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -184,6 +186,9 @@ class Case(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
+    # Made when the form starts and kept with its draft: a second Send of the same form finds
+    # this case instead of making another. None for cases older than the key.
+    submission_key: Mapped[uuid.UUID | None] = mapped_column(Uuid, unique=True, index=True)
     kind: Mapped[CaseKind] = mapped_column(_str_enum(CaseKind))
     user_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
@@ -247,6 +252,8 @@ class Attachment(Base):
     kind: Mapped[AttachmentKind] = mapped_column(_str_enum(AttachmentKind))
     file_id: Mapped[str | None] = mapped_column(String(256))
     file_unique_id: Mapped[str | None] = mapped_column(String(128))
+    # What the family wrote under a photo, voice note or file, as they wrote it.
+    caption: Mapped[str | None] = mapped_column(Text)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

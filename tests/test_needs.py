@@ -6,11 +6,16 @@ import dataclasses
 import re
 
 import pytest
+from aiogram.fsm.storage.base import StateType, StorageKey
+from redis.exceptions import ConnectionError as RedisConnectionError
 from sqlalchemy import select
 
+from bot.i18n import Translator
 from bot.services.codes import ALPHABET, CODE_LENGTH
-from storage.models import Attachment, AttachmentKind, Case, CaseStatus, Priority
-from storage.repositories import audit
+from bot.services.forms import IncompleteDraftError
+from bot.services.needs import Need, NeedsDraft, register_case
+from storage.models import Attachment, AttachmentKind, Case, CaseKind, CaseStatus, Priority
+from storage.repositories import audit, submissions, users
 from tests.conftest import Harness
 from tests.support.journeys import (
     KOK_TASH,
@@ -18,6 +23,7 @@ from tests.support.journeys import (
     fill_needs_form,
     open_needs_form,
 )
+from tests.support.people import Person
 
 CODE = re.compile(rf"<b>([{ALPHABET}]{{{CODE_LENGTH}}})</b>")
 
@@ -378,3 +384,195 @@ async def test_switching_language_midway_keeps_the_answers(koldo: Harness) -> No
     await family.tap(ru("btn-skip"))
     await family.press(ru("btn-skip"))
     assert ru("people-count", count=4) in family.last_text
+
+
+async def to_details_step(family: Person, t: Translator) -> None:
+    """Kok-Tash, two people, nobody vulnerable, documents, no phone: the details step."""
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("2")
+    await family.press(t("btn-nobody-vulnerable"))
+    await family.press(t("toggle", on="no", label=t("need-documents")))
+    await family.press(t("btn-continue"))
+    await family.tap(t("btn-skip"))
+    assert family.last_text == t("needs-details")
+
+
+def codes_shown(family: Person) -> list[str]:
+    return [m[1] for text in family.texts() if (m := CODE.search(text))]
+
+
+# --- one press of Send, one case ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("begun", ["with-key", "before-keys-existed"])
+async def test_send_again_after_the_form_could_not_be_cleared_shows_the_same_case(
+    koldo: Harness, monkeypatch: pytest.MonkeyPatch, begun: str
+) -> None:
+    family = koldo.person()
+    t = koldo.t("ky")
+    await fill_needs_form(family, t)
+    summary = dataclasses.replace(family.last)  # a phone on a weak network still shows it
+    storage = koldo.dispatcher.fsm.storage
+    if begun == "before-keys-existed":  # a draft kept in Redis across the upgrade
+        key = StorageKey(bot_id=koldo.bot.id, chat_id=family.chat.id, user_id=family.user.id)
+        draft = await storage.get_data(key)
+        del draft["submission_key"]
+        await storage.set_data(key, draft)
+    clear_state = storage.set_state
+    failed: list[bool] = []
+
+    async def fails_once_when_clearing(key: StorageKey, state: StateType = None) -> None:
+        # Redis goes away right after the case was committed, as the form is being cleared.
+        if state is None and not failed:
+            failed.append(True)
+            raise RedisConnectionError("Connection reset by peer")
+        await clear_state(key, state)
+
+    monkeypatch.setattr(storage, "set_state", fails_once_when_clearing)
+
+    await family.press(t("btn-confirm"))
+    assert failed and family.last_text == t("error-apology")
+    await family.press(t("btn-confirm"), in_message=summary)  # "please try again"
+
+    case = await only_case(koldo)
+    assert set(codes_shown(family)) == {case.code}
+    created = t("needs-case-created", code=case.code)
+    assert family.view.by_id(summary.message_id).text == created  # where Send was pressed
+    assert family.last_text == t("main-menu")
+    async with koldo.session() as session:
+        assert len(await audit.entries(session, "case.created")) == 1
+
+
+async def test_a_send_racing_another_of_the_same_form_gets_the_case_that_won(
+    koldo: Harness,
+) -> None:
+    family = koldo.person()
+    t = koldo.t("en")
+    await open_needs_form(family, t)
+    draft = NeedsDraft(district="batken-district", household_size=2, needs=[Need.CASH])
+    draft = draft.model_copy(update={"phone_skipped": True})
+    won: list[Case] = []
+
+    async def build() -> Case:
+        # Another replica sends the same form between this one's lookup and its insert.
+        async with koldo.session() as replica:
+            replica_user = await users.get(replica, family.user.id)
+            assert replica_user is not None
+            won.append(await register_case(replica, replica_user, draft, "en"))
+        return Case(code="RACE23", kind=CaseKind.NEEDS, language="en", priority=Priority.NORMAL)
+
+    async with koldo.session() as session:
+        case = await submissions.add_once(session, draft.submission_key, build, lambda _: None)
+        await session.commit()
+        assert case.code == won[0].code  # the session is still usable after the violation
+    assert (await only_case(koldo)).code == won[0].code
+
+
+# --- a complete form, or no case -----------------------------------------------------------
+
+
+async def test_undoing_the_only_need_and_going_back_asks_for_a_need_before_sending(
+    koldo: Harness,
+) -> None:
+    family = koldo.person()
+    t = koldo.t("ru")
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("3")
+    await answer_the_rest_plainly(family, t, "need-cash")
+    lagging_summary = dataclasses.replace(family.last)
+
+    await family.press(t("btn-edit-needs"))
+    await family.press(t("toggle", on="yes", label=t("need-cash")))
+    await family.press(t("btn-back"))
+
+    assert family.texts()[-2:] == [t("needs-choose-one"), t("needs-needs")]
+    await family.press(t("btn-confirm"), in_message=lagging_summary)
+    assert family.view.alerts[-1] == t("button-expired")
+    assert await case_count(koldo) == 0
+
+    await family.press(t("toggle", on="no", label=t("need-transport")))
+    await family.press(t("btn-continue"))
+    assert t("need-transport") in family.last_text  # back at the summary, the rest kept
+    assert t("people-count", count=3) in family.last_text
+    await family.press(t("btn-confirm"))
+    assert (await only_case(koldo)).needs == ["transport"]
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        NeedsDraft(district="batken-district", household_size=2, phone_skipped=True),
+        NeedsDraft(household_size=2, needs=[Need.CASH], phone_skipped=True),
+        NeedsDraft(district="batken-district", needs=[Need.CASH], phone_skipped=True),
+        NeedsDraft(district="batken-district", household_size=2, needs=[Need.CASH]),
+    ],
+    ids=["no-need", "no-place", "no-size", "no-phone-answer"],
+)
+async def test_a_draft_that_breaks_a_rule_of_the_form_makes_no_case(
+    koldo: Harness, draft: NeedsDraft
+) -> None:
+    family = koldo.person()
+    await open_needs_form(family, koldo.t("en"))
+    async with koldo.session() as session:
+        user = await users.get(session, family.user.id)
+        assert user is not None
+        with pytest.raises(IncompleteDraftError):
+            await register_case(session, user, draft, "en")
+    assert await case_count(koldo) == 0
+
+
+# --- what the family wrote, kept as written -----------------------------------------------
+
+
+async def test_captions_of_a_photo_a_voice_note_and_a_file_are_kept_with_the_case(
+    koldo: Harness,
+) -> None:
+    family = koldo.person()
+    t = koldo.t("ky")
+    await to_details_step(family, t)
+
+    await family.send_photo(caption="Паспорттун биринчи бети")
+    await family.send_voice(caption="Апам айтып берет")
+    await family.send_document()
+    await family.press(t("btn-continue"))
+
+    summary = family.last_text
+    assert t("summary-files", count=3) in summary
+    assert t("summary-file-caption", caption="Паспорттун биринчи бети") in summary
+    assert t("summary-file-caption", caption="Апам айтып берет") in summary
+    await family.press(t("btn-confirm"))
+    case = await only_case(koldo)
+    async with koldo.session() as session:
+        stored = await session.scalars(
+            select(Attachment).where(Attachment.case_id == case.id).order_by(Attachment.id)
+        )
+        captions = [(a.kind, a.caption) for a in stored]
+    assert captions == [
+        (AttachmentKind.PHOTO, "Паспорттун биринчи бети"),
+        (AttachmentKind.VOICE, "Апам айтып берет"),
+        (AttachmentKind.DOCUMENT, None),
+    ]
+
+
+async def test_control_characters_are_stripped_from_details_and_captions_newlines_kept(
+    koldo: Harness,
+) -> None:
+    family = koldo.person()
+    t = koldo.t("ky")
+    await to_details_step(family, t)
+
+    await family.send("Үйүбүз\x00 күйүп\x07 кетти.\r\nБалдар\tменен\x1b чатырдабыз\x7f\x85")
+    await family.send_photo(caption="Паспорт\x00\x08 бети\nэкинчиси")
+    await family.press(t("btn-continue"))
+    await family.press(t("btn-confirm"))
+
+    case = await only_case(koldo)  # PostgreSQL refuses NUL in text: the case exists at all
+    assert codes_shown(family) == [case.code]
+    assert case.details == "Үйүбүз күйүп кетти.\nБалдар\tменен чатырдабыз"
+    async with koldo.session() as session:
+        [attachment] = await session.scalars(
+            select(Attachment).where(Attachment.case_id == case.id)
+        )
+    assert attachment.caption == "Паспорт бети\nэкинчиси"

@@ -69,7 +69,7 @@ def summary(t: Translator, draft: NeedsDraft, geography: Geography) -> Screen:
         needs=_joined(t, "need", draft.needs),
         phone=draft.phone or t("summary-no-phone"),
         details=_details_preview(t, draft),
-        files=t("summary-files", count=len(draft.attachments)) if draft.attachments else "",
+        files=_files(t, draft),
     )
     return Screen(text, keyboards.summary(t))
 
@@ -84,10 +84,25 @@ def _joined(t: Translator, prefix: str, items: Sequence[str]) -> str:
     return ", ".join(t(f"{prefix}-{item}") for item in items)
 
 
+def _files(t: Translator, draft: NeedsDraft) -> str:
+    """How many files, then each caption as the family wrote it, one a line."""
+    if not draft.attachments:
+        return ""
+    captions = [
+        t("summary-file-caption", caption=_preview(a.caption))
+        for a in draft.attachments
+        if a.caption
+    ]
+    return "\n".join([t("summary-files", count=len(draft.attachments)), *captions])
+
+
+def _preview(text: str) -> str:
+    if len(text) > SUMMARY_DETAILS_PREVIEW:
+        text = text[:SUMMARY_DETAILS_PREVIEW] + "…"
+    return html_decoration.quote(text)
+
+
 def _details_preview(t: Translator, draft: NeedsDraft) -> str:
     if not draft.details:
         return t("summary-no-details")
-    preview = draft.details
-    if len(preview) > SUMMARY_DETAILS_PREVIEW:
-        preview = preview[:SUMMARY_DETAILS_PREVIEW] + "…"
-    return html_decoration.quote(preview)
+    return _preview(draft.details)

@@ -9,8 +9,9 @@ from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.codes import new_code
+from bot.services.forms import FormDraft, IncompleteDraftError
 from storage.models import Attachment, AttachmentKind, Case, CaseKind, Household, Priority, User
-from storage.repositories import alerts, audit, cases
+from storage.repositories import alerts, audit, cases, submissions
 
 MAX_HOUSEHOLD_SIZE = 30
 MAX_DETAILS_LENGTH = 1000
@@ -42,9 +43,10 @@ class DraftAttachment(BaseModel):
     kind: AttachmentKind
     file_id: str
     file_unique_id: str
+    caption: str | None = None  # what the family wrote under it
 
 
-class NeedsDraft(BaseModel):
+class NeedsDraft(FormDraft):
     """What the family has entered so far. Kept in FSM storage (Redis in production) as JSON."""
 
     latitude: float | None = None
@@ -64,6 +66,29 @@ class NeedsDraft(BaseModel):
     @property
     def has_place(self) -> bool:
         return self.district is not None or self.latitude is not None
+
+
+class Gap(enum.StrEnum):
+    """An answer the form needs before it can be sent, in the order the form asks for them."""
+
+    PLACE = "place"
+    HOUSEHOLD_SIZE = "household_size"
+    NEEDS = "needs"
+    PHONE = "phone"
+
+
+def first_gap(draft: NeedsDraft) -> Gap | None:
+    """The one rule of a complete needs form, used by every way into the summary and by
+    `register_case`: a place, a household size, at least one need, a phone or a skip."""
+    if not draft.has_place:
+        return Gap.PLACE
+    if draft.household_size is None or not 1 <= draft.household_size <= MAX_HOUSEHOLD_SIZE:
+        return Gap.HOUSEHOLD_SIZE
+    if not draft.needs:
+        return Gap.NEEDS
+    if draft.phone is None and not draft.phone_skipped:
+        return Gap.PHONE
+    return None
 
 
 def parse_household_size(text: str) -> int | None:
@@ -111,7 +136,31 @@ async def register_case(
     language: str,
     escalation_minutes: int = 30,
 ) -> Case:
-    """Turns a confirmed draft into a case with its own code, committed before the reply."""
+    """Turns a confirmed draft into a case with its own code, committed before the reply.
+
+    Sending the same draft again (its submission key) returns the case it already made. A draft
+    that breaks a rule of the form raises IncompleteDraftError and makes nothing.
+    """
+    gap = first_gap(draft)
+    if gap is not None:
+        raise IncompleteDraftError(gap)
+
+    async def build() -> Case:
+        return _case_of(draft, user, language, await _unused_code(session))
+
+    def created(case: Case) -> None:
+        if draft.phone:
+            user.phone = draft.phone
+        audit.record(session, "case.created", actor_id=user.id, subject=case.code)
+        # Coordinators hear of it, and of it again if urgent and unclaimed, from the alert table.
+        alerts.case_registered(session, case, escalation_minutes)
+
+    case = await submissions.add_once(session, draft.submission_key, build, created)
+    await session.commit()
+    return case
+
+
+def _case_of(draft: NeedsDraft, user: User, language: str, code: str) -> Case:
     household = Household(
         user_id=user.id,
         size=draft.household_size,
@@ -120,8 +169,8 @@ async def register_case(
         latitude=draft.latitude,
         longitude=draft.longitude,
     )
-    case = Case(
-        code=await _unused_code(session),
+    return Case(
+        code=code,
         kind=CaseKind.NEEDS,
         user_id=user.id,
         household=household,
@@ -137,19 +186,15 @@ async def register_case(
         phone=draft.phone,
         details=draft.details,
         attachments=[
-            Attachment(kind=a.kind, file_id=a.file_id, file_unique_id=a.file_unique_id)
+            Attachment(
+                kind=a.kind,
+                file_id=a.file_id,
+                file_unique_id=a.file_unique_id,
+                caption=a.caption,
+            )
             for a in draft.attachments
         ],
     )
-    if draft.phone:
-        user.phone = draft.phone
-    session.add(case)
-    await session.flush()
-    audit.record(session, "case.created", actor_id=user.id, subject=case.code)
-    # Coordinators hear of it, and of it again if urgent and unclaimed, from the alert table.
-    alerts.case_registered(session, case, escalation_minutes)
-    await session.commit()
-    return case
 
 
 async def _unused_code(session: AsyncSession) -> str:

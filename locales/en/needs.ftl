@@ -84,6 +84,7 @@ summary-files = {" "}(📎 { $count ->
     [one] { $count } file
    *[other] { $count } files
 })
+summary-file-caption = 📎 { $caption }
 people-count = { $count ->
     [one] { $count } person
    *[other] { $count } people

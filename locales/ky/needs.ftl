@@ -79,6 +79,7 @@ needs-summary =
 summary-nobody = эч ким
 # Кыргыз тилинде сандан кийин зат атооч көптүк формасына өтпөйт: «3 файл», «5 киши».
 summary-files = {" "}(📎 { $count } файл)
+summary-file-caption = 📎 { $caption }
 people-count = { $count } киши
 summary-no-phone = берилген жок
 summary-no-details = жок

@@ -86,6 +86,7 @@ summary-files = {" "}(📎 { $count ->
     [few] { $count } файла
    *[many] { $count } файлов
 })
+summary-file-caption = 📎 { $caption }
 people-count = { $count ->
     [one] { $count } человек
     [few] { $count } человека

@@ -111,22 +111,23 @@ class Person:
         contact = Contact(phone_number=phone, first_name=self.user.first_name, user_id=owner)
         await self._message(contact=contact)
 
-    async def send_photo(self) -> None:
+    async def send_photo(self, caption: str | None = None) -> None:
         n = next(_message_ids)
         photo = [
             PhotoSize(file_id=f"photo-small-{n}", file_unique_id=f"ps{n}", width=90, height=90),
             PhotoSize(file_id=f"photo-{n}", file_unique_id=f"p{n}", width=800, height=600),
         ]
-        await self._message(photo=photo)
+        await self._message(photo=photo, caption=caption)
 
-    async def send_voice(self) -> None:
+    async def send_voice(self, caption: str | None = None) -> None:
         n = next(_message_ids)
-        await self._message(voice=Voice(file_id=f"voice-{n}", file_unique_id=f"v{n}", duration=4))
+        voice = Voice(file_id=f"voice-{n}", file_unique_id=f"v{n}", duration=4)
+        await self._message(voice=voice, caption=caption)
 
-    async def send_document(self) -> None:
+    async def send_document(self, caption: str | None = None) -> None:
         n = next(_message_ids)
         document = Document(file_id=f"doc-{n}", file_unique_id=f"d{n}", file_name="list.pdf")
-        await self._message(document=document)
+        await self._message(document=document, caption=caption)
 
     async def reply(self, to: Shown, text: str) -> None:
         """Answers a message of the bot with Telegram's Reply."""
