@@ -10,7 +10,7 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
-from sandbox import SandboxServer, start_sandbox
+from sandbox import Faults, SandboxServer, start_sandbox
 from sandbox.driver import SandboxDriver, make_token
 from sandbox.webhook import RetryPolicy
 
@@ -35,15 +35,7 @@ async def calm_sandbox(sandbox: SandboxServer) -> AsyncIterator[None]:
     sandbox.world.limits.update({"enabled": False, "duplicate_window": 10.0})
     yield
     sandbox.world.limits.update({"enabled": False, "duplicate_window": 10.0})
-    sandbox.world.faults.update(
-        {
-            "error_rate": 0.0,
-            "drop_rate": 0.0,
-            "latency": 0.0,
-            "latency_jitter": 0.0,
-            "methods": None,
-        }
-    )
+    sandbox.world.faults.update(Faults().to_dict())
 
 
 @pytest.fixture(scope="session")
