@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
@@ -62,8 +63,11 @@ class Resources:
         await self.engine.dispose()
 
 
-def create_bot(settings: Settings) -> Bot:
-    session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    """The bot and its Bot API session with Koldo's request middlewares; tests give their own
+    session (an in-memory Telegram) and get the same middlewares."""
+    if session is None:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     session.middleware(KeepResponseTypes())
     session.middleware(RetryTelegram())
     return Bot(

@@ -67,6 +67,7 @@ def gateway_error_page(status: int) -> str:
     )
     return "\r\n".join(lines)
 
+
 CHAT_NOT_FOUND = "chat not found"
 NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
