@@ -66,7 +66,8 @@ class Resources:
 
 
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
-    """The bot of `koldo run`; tests hand in their own stand-in of Telegram as `session`."""
+    """The bot and its Bot API session with Koldo's request middlewares; tests give their own
+    session (an in-memory Telegram) and get the same middlewares."""
     if session is None:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     session.middleware(KeepResponseTypes())

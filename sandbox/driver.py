@@ -461,7 +461,9 @@ class SandboxDriver:
         return result
 
     async def set_faults(self, **changes: Any) -> JsonDict:
-        """E.g. set_faults(error_rate=0.2, latency=0.05, methods=["sendMessage"], seed=1)."""
+        """E.g. set_faults(error_rate=0.2, error_statuses=[500, 502, 504], seed=1), or
+        set_faults(next_faults=[502, "drop"], methods=["sendMessage"]): the next two
+        sendMessage calls meet an HTML 502 page, then a closed connection."""
         async with self._http().post(f"{self.url}/sandbox/faults", json=changes) as response:
             answer = await response.json()
         if not answer.get("ok"):
@@ -471,7 +473,13 @@ class SandboxDriver:
 
     async def clear_faults(self) -> JsonDict:
         return await self.set_faults(
-            error_rate=0.0, drop_rate=0.0, latency=0.0, latency_jitter=0.0, methods=None
+            error_rate=0.0,
+            error_statuses=[502],
+            drop_rate=0.0,
+            latency=0.0,
+            latency_jitter=0.0,
+            methods=None,
+            next_faults=[],
         )
 
     async def set_places(self, places: list[tuple[str, float, float]]) -> list[JsonDict]:

@@ -43,8 +43,31 @@ def too_many_requests(retry_after: int) -> BotApiError:
 
 UNAUTHORIZED = BotApiError(401, "Unauthorized")
 NOT_FOUND = BotApiError(404, "Not Found")
-BAD_GATEWAY = BotApiError(502, "Bad Gateway")
 INTERNAL_ERROR = BotApiError(500, "Internal Server Error")
+
+# When the Bot API server behind it does not answer, Telegram's front end answers itself: with
+# nginx's own HTML error page, not the Bot API's JSON. Internal errors of the Bot API server
+# itself stay JSON (INTERNAL_ERROR).
+FRONT_END_SERVER = "nginx/1.18.0"
+GATEWAY_ERRORS = {502: "Bad Gateway", 504: "Gateway Time-out"}
+
+
+def gateway_error_page(status: int) -> str:
+    """nginx's error page, byte for byte as api.telegram.org sends it (CRLF line ends)."""
+    title = f"{status} {GATEWAY_ERRORS[status]}"
+    lines = (
+        "<html>",
+        f"<head><title>{title}</title></head>",
+        "<body>",
+        f"<center><h1>{title}</h1></center>",
+        f"<hr><center>{FRONT_END_SERVER}</center>",
+        "</body>",
+        "</html>",
+        "",
+    )
+    return "\r\n".join(lines)
+
+
 CHAT_NOT_FOUND = "chat not found"
 NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "

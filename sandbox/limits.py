@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 import time
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from sandbox.errors import too_many_requests
@@ -100,24 +100,55 @@ class RateLimiter:
         return bucket
 
 
+# The server errors the sandbox can answer with, as Telegram does: 500 is the Bot API's own JSON
+# error; 502 and 504 are the HTML pages of Telegram's front end (see sandbox.errors).
+SERVER_ERRORS = (500, 502, 504)
+DROP = "drop"  # a scripted fault: the connection is closed without an answer
+
+
 @dataclass
 class Faults:
     """Faults injected into Bot API answers (the control API and file downloads are spared)."""
 
-    error_rate: float = 0.0  # share of calls answered 502 Bad Gateway
+    error_rate: float = 0.0  # share of calls answered with a server error from error_statuses
+    error_statuses: list[int] = field(default_factory=lambda: [502])  # picked at random
     drop_rate: float = 0.0  # share of calls whose connection is closed without an answer
     latency: float = 0.0  # seconds added before every answer
     latency_jitter: float = 0.0  # up to this many seconds more, at random
     methods: list[str] | None = None  # only these methods (case-insensitive); None: all
+    # The next calls (of `methods`) meet these faults in turn, before any rate is rolled:
+    # 500, 502, 504 or "drop". For tests that need "one 502, then it works".
+    next_faults: list[int | str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     def update(self, changes: dict[str, Any]) -> None:
+        changes = dict(changes)
+        if "error_statuses" in changes:
+            statuses = [_server_error(s) for s in changes["error_statuses"] or ()]
+            if not statuses:
+                raise ValueError("error_statuses needs at least one of 500, 502, 504")
+            changes["error_statuses"] = statuses
+        if "next_faults" in changes:
+            changes["next_faults"] = [
+                DROP if fault == DROP else _server_error(fault)
+                for fault in changes["next_faults"] or ()
+            ]
         _update_dataclass(self, changes)
 
     def applies_to(self, method: str) -> bool:
         return self.methods is None or method.lower() in {m.lower() for m in self.methods}
+
+    def take_next(self) -> int | str | None:
+        """The next scripted fault, if any is left: a server error's status or "drop"."""
+        return self.next_faults.pop(0) if self.next_faults else None
+
+
+def _server_error(value: Any) -> int:
+    if isinstance(value, bool) or str(value) not in {str(status) for status in SERVER_ERRORS}:
+        raise ValueError(f"{value!r} is not a server error the sandbox gives: 500, 502, 504")
+    return int(value)
 
 
 class FaultDice:
@@ -131,6 +162,10 @@ class FaultDice:
 
     def hit(self, rate: float) -> bool:
         return rate > 0 and self.random.random() < rate
+
+    def pick(self, statuses: list[int]) -> int:
+        """One of the statuses; a single one takes no roll, so seeded runs replay as before."""
+        return statuses[0] if len(statuses) == 1 else self.random.choice(statuses)
 
     def delay(self, faults: Faults) -> float:
         return faults.latency + faults.latency_jitter * self.random.random()

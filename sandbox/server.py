@@ -12,8 +12,15 @@ from aiohttp import web
 
 from sandbox import botapi
 from sandbox.control import WORLD, add_control_routes, control_errors
-from sandbox.errors import BAD_GATEWAY, INTERNAL_ERROR, NOT_FOUND, BotApiError
-from sandbox.limits import Faults, Limits
+from sandbox.errors import (
+    FRONT_END_SERVER,
+    GATEWAY_ERRORS,
+    INTERNAL_ERROR,
+    NOT_FOUND,
+    BotApiError,
+    gateway_error_page,
+)
+from sandbox.limits import DROP, Faults, Limits
 from sandbox.models import BotAccount, JsonDict
 from sandbox.params import read_params
 from sandbox.places import Place
@@ -39,6 +46,17 @@ def _drop_connection(request: web.Request) -> web.Response:
     return web.Response()
 
 
+def _server_error(status: int) -> web.Response:
+    """A 500 in the Bot API's JSON, or a 502/504 page of Telegram's nginx front end."""
+    if status not in GATEWAY_ERRORS:
+        return _json_response(INTERNAL_ERROR.payload(), 500)
+    return web.Response(
+        body=gateway_error_page(status).encode(),
+        status=status,
+        headers={"Content-Type": "text/html", "Server": FRONT_END_SERVER},
+    )
+
+
 async def _inject_faults(request: web.Request, world: World, method: str) -> web.Response | None:
     faults = world.faults
     if not faults.applies_to(method):
@@ -46,14 +64,19 @@ async def _inject_faults(request: web.Request, world: World, method: str) -> web
     delay = world.dice.delay(faults)
     if delay > 0:
         await asyncio.sleep(delay)
-    if world.dice.hit(faults.drop_rate):
+    fault = faults.take_next()
+    if fault is None and world.dice.hit(faults.drop_rate):
+        fault = DROP
+    if fault is None and world.dice.hit(faults.error_rate):
+        fault = world.dice.pick(faults.error_statuses)
+    if fault is None:
+        return None
+    if fault == DROP:
         world.counters.record_refusal("dropped_connections")
         await request.read()
         return _drop_connection(request)
-    if world.dice.hit(faults.error_rate):
-        world.counters.record_refusal("server_errors")
-        raise BAD_GATEWAY
-    return None
+    world.counters.record_refusal("server_errors")
+    return _server_error(int(fault))
 
 
 async def handle_bot_api(request: web.Request) -> web.Response:

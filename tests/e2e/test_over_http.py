@@ -117,7 +117,10 @@ async def test_koldo_keeps_working_through_server_errors_and_rate_limits(
     koldo = await start_koldo()
     # No burst: every second message to the family in a row meets a 429.
     await driver.set_limits(enabled=True, private_chat_burst=1, per_private_chat_per_second=1.0)
-    await driver.set_faults(error_rate=0.3, methods=["sendMessage", "editMessageText"])
+    # Server errors as Telegram gives them: JSON 500s and the nginx HTML pages of 502 and 504.
+    await driver.set_faults(
+        error_rate=0.3, error_statuses=[500, 502, 504], methods=["sendMessage", "editMessageText"]
+    )
     await driver.reset_counters()
     family = await person(language_code="en", locale="en")
 
@@ -129,4 +132,24 @@ async def test_koldo_keeps_working_through_server_errors_and_rate_limits(
     sent = [(m.text, m.buttons) for m in await family.messages()]
     assert all(earlier != later for earlier, later in itertools.pairwise(sent))
     assert (await the_case(app)).needs == ["medical"]
+    assert "Traceback" not in koldo.log
+
+
+async def test_a_502_page_of_telegrams_front_end_does_not_lose_the_reply(
+    start_koldo: StartKoldo, person: NewPhone, driver: SandboxDriver
+) -> None:
+    koldo = await start_koldo()
+    family = await person(language_code="ru", locale="ru")
+    await driver.reset_counters()
+    # The bot's next message meets nginx's HTML page, as Telegram sends it, not JSON.
+    await driver.set_faults(next_faults=[502], methods=["sendMessage"])
+
+    await driver.send_command(family.user_id, "start")
+
+    [welcome] = await driver.wait_for_messages(family.user_id, timeout=15)
+    assert welcome.buttons == [["Кыргызча"], ["Русский"], ["English"]]
+    assert (await driver.counters())["server_errors"] == 1
+    await family.press("Русский")
+    await family.sees("consent")
+    assert plain(family.t("error-apology")) not in [m.text for m in await family.messages()]
     assert "Traceback" not in koldo.log

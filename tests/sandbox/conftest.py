@@ -10,15 +10,17 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 
-from sandbox import SandboxServer, start_sandbox
+from sandbox import Faults, SandboxServer, start_sandbox
 from sandbox.driver import SandboxDriver, make_token
 from sandbox.webhook import RetryPolicy
+from tests.support.clients import AiogramClient, Client, PtbClient, RecordingRequest
 
 _bot_ids = itertools.count(7_100_001)
 _user_ids = itertools.count(91_000_001)
 
 NewUser = Callable[..., Awaitable[int]]
 MakeBot = Callable[[str | None], Bot]
+MakeClient = Callable[[str | None], Client]
 
 
 @pytest.fixture(scope="session")
@@ -35,15 +37,7 @@ async def calm_sandbox(sandbox: SandboxServer) -> AsyncIterator[None]:
     sandbox.world.limits.update({"enabled": False, "duplicate_window": 10.0})
     yield
     sandbox.world.limits.update({"enabled": False, "duplicate_window": 10.0})
-    sandbox.world.faults.update(
-        {
-            "error_rate": 0.0,
-            "drop_rate": 0.0,
-            "latency": 0.0,
-            "latency_jitter": 0.0,
-            "methods": None,
-        }
-    )
+    sandbox.world.faults.update(Faults().to_dict())
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +68,49 @@ async def bot(api_session: AiohttpSession) -> Bot:
     bot = Bot(make_token(next(_bot_ids)), session=api_session)
     await bot.get_me()  # the sandbox learns a bot from its first call, as any token is valid
     return bot
+
+
+@pytest.fixture(scope="session")
+async def ptb_requests() -> AsyncIterator[tuple[RecordingRequest, RecordingRequest]]:
+    """Shared by the tests' python-telegram-bot bots, like api_session for aiogram's."""
+    requests = PtbClient.requests()
+    yield requests
+    for request in requests:
+        await request.shutdown()
+
+
+@pytest.fixture(params=["aiogram", "ptb"])
+async def client(
+    request: pytest.FixtureRequest,
+    sandbox: SandboxServer,
+    bot: Bot,
+    ptb_requests: tuple[RecordingRequest, RecordingRequest],
+) -> Client:
+    """The test's bot through aiogram, then through python-telegram-bot: the same token, so
+    the same bot in the sandbox, and `driver` and `user` work with either."""
+    if request.param == "aiogram":
+        return AiogramClient(bot)
+    ptb = PtbClient.for_token(sandbox.url, bot.token, ptb_requests)
+    await ptb.bot.initialize()  # PTB's getMe, parsed by PTB
+    return ptb
+
+
+@pytest.fixture
+def make_client(
+    client: Client,
+    make_bot: MakeBot,
+    sandbox: SandboxServer,
+    ptb_requests: tuple[RecordingRequest, RecordingRequest],
+) -> MakeClient:
+    """Another bot through the same library as `client`: make_client(None) for a fresh token."""
+
+    def make(token: str | None) -> Client:
+        if isinstance(client, AiogramClient):
+            return AiogramClient(make_bot(token))
+        token = token or make_token(next(_bot_ids))
+        return PtbClient.for_token(sandbox.url, token, ptb_requests)
+
+    return make
 
 
 @pytest.fixture

@@ -41,6 +41,20 @@ from aiogram.types import (
 
 BOT_USER = User(id=42, is_bot=True, first_name="Koldo", username="koldo_bot")
 
+# Telegram's front end when the Bot API server behind it does not answer: nginx's page, not JSON.
+NGINX_502 = (
+    "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+NGINX_504 = (
+    "<html>\r\n<head><title>504 Gateway Time-out</title></head>\r\n<body>\r\n"
+    "<center><h1>504 Gateway Time-out</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n"
+    "</body>\r\n</html>\r\n"
+)
+JSON_500 = '{"ok":false,"error_code":500,"description":"Internal Server Error"}'
+JSON_502 = '{"ok":false,"error_code":502,"description":"Bad Gateway"}'
+
 
 @dataclass
 class Shown:
@@ -83,6 +97,10 @@ class FakeTelegram(BaseSession):
         self.incoming: dict[tuple[int, int], Message] = {}
         # People who blocked the bot: writing to them fails with 403, as on Telegram.
         self.blocked: set[int] = set()
+        # What the next calls of a method get instead of an answer, by Bot API method name:
+        # (HTTP status, body), read by aiogram's own check_response as an answer over HTTP
+        # would be, e.g. failures["sendMessage"] = [(502, NGINX_502)] raises ClientDecodeError.
+        self.failures: dict[str, list[tuple[int, str]]] = {}
 
     def chat(self, chat_id: int) -> ChatView:
         return self.chats.setdefault(chat_id, ChatView())
@@ -91,6 +109,10 @@ class FakeTelegram(BaseSession):
         self, bot: Bot, method: TelegramMethod[TelegramType], timeout: int | None = None
     ) -> TelegramType:
         self.calls.append(method)
+        if failures := self.failures.get(method.__api_method__):
+            status, body = failures.pop(0)
+            self.check_response(bot, method, status, body)
+            raise AssertionError(f"status {status} with {body!r} is not a failure")
         target = getattr(method, "chat_id", None)
         if target is not None and int(target) in self.blocked and not isinstance(method, GetMe):
             raise TelegramForbiddenError(method, "Forbidden: bot was blocked by the user")
