@@ -27,25 +27,26 @@ async def grant_command(
         await message.answer(t("staff-only"))
         return
     request = roles.parse_grant(command.args or "")
-    problem = (
-        "roles-grant-usage"
-        if request is None
-        else roles.grant_problem(request.role, request.districts, request.need_kinds, geography)
-    )
-    if request is None or problem is not None:
-        await message.answer(t(problem or "roles-grant-usage"))
+    if isinstance(request, str):
+        await message.answer(t(request))
         return
-    await roles.grant(
+    problem = roles.grant_problem(request.role, request.districts, request.need_kinds, geography)
+    if problem is not None:
+        await message.answer(t(problem))
+        return
+    change = await roles.grant(
         session,
         request.user_id,
         request.role,
+        settings,
         actor_id=user.id,
         organisation=request.organisation,
         districts=request.districts,
         need_kinds=request.need_kinds,
     )
     await session.commit()
-    await message.answer(t("roles-granted", id=str(request.user_id), role=request.role.value))
+    done = t("roles-granted", id=str(request.user_id), role=request.role.value)
+    await message.answer(_with_released(t, done, change.released))
 
 
 async def revoke_command(
@@ -59,13 +60,24 @@ async def revoke_command(
     if not roles.is_admin(user, settings):
         await message.answer(t("staff-only"))
         return
-    target = (command.args or "").strip()
-    if not target.isdecimal():
-        await message.answer(t("roles-revoke-usage"))
+    words = (command.args or "").split()
+    target = roles.parse_user_id(words[0]) if len(words) == 1 else "roles-revoke-usage"
+    if isinstance(target, str):
+        await message.answer(t(target))
         return
-    revoked = await roles.revoke(session, int(target), actor_id=user.id)
+    change = await roles.revoke(session, target, settings, actor_id=user.id)
     await session.commit()
-    await message.answer(t("roles-revoked" if revoked else "roles-no-role", id=target))
+    if change is None:
+        await message.answer(t("roles-no-role", id=str(target)))
+        return
+    await message.answer(_with_released(t, t("roles-revoked", id=str(target)), change.released))
+
+
+def _with_released(t: Translator, done: str, codes: list[str]) -> str:
+    """What was done, and which cases went back to the queue because of it."""
+    if not codes:
+        return done
+    return done + "\n" + t("roles-cases-released", count=len(codes), codes=", ".join(codes))
 
 
 async def staff_command(

@@ -57,7 +57,14 @@ class Family(PerUpdate):
             await message.answer(self.t("my-case-cannot-send"))
             return
         outcome = await relay.from_family(
-            self.session, self.bot, self.localization, case, self.user, message, content
+            self.session,
+            self.bot,
+            self.localization,
+            self.settings,
+            case,
+            self.user,
+            message,
+            content,
         )
         screen = case_screens.family_sent(self.t, outcome == FamilyOutcome.DELIVERED)
         await message.answer(screen.text, reply_markup=screen.markup)

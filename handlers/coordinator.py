@@ -17,12 +17,14 @@ from aiogram.types import CallbackQuery, Message
 
 from bot import replies
 from bot.callbacks import CaseAction, CaseCb, MenuCb
+from bot.ids import telegram_user_id
 from bot.keyboards import cases as case_keyboards
 from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
 from bot.screens import cases as case_screens
 from bot.services import coordination, relay, roles
-from bot.services.coordination import Refusal
+from bot.services.coordination import Change, Refusal
+from bot.services.relay import Sent
 from storage.models import Case, CaseStatus
 from storage.repositories import users
 
@@ -31,6 +33,14 @@ class CaseDesk(StatesGroup):
     chat = State()  # what the coordinator sends goes to the family of the open case
     note = State()  # the next text is an internal note
     place = State()  # the next text is where aid is handed out (a ready reply)
+
+
+# What the coordinator is told about a message to the family.
+SENT_REPLIES = {
+    Sent.SENT: "case-canned-sent",
+    Sent.UNREACHABLE: "case-family-unreachable",
+    Sent.NOT_HELD: "case-refused-not-held",
+}
 
 
 class Desk(PerUpdate):
@@ -46,13 +56,20 @@ class Desk(PerUpdate):
     def is_staff(self) -> bool:
         return roles.is_staff(self.user, self.settings)
 
-    async def case(self, case_id: int, *, held: bool = False) -> Case | None:
+    @property
+    def is_admin(self) -> bool:
+        return roles.is_admin(self.user, self.settings)
+
+    async def case(
+        self, case_id: int, *, held: bool = False, or_admin: bool = False
+    ) -> Case | None:
         """The case of a pressed button, if the coordinator covers it (and, with `held`, holds
-        it); otherwise the press is refused and None returned."""
+        it, or with `or_admin` too is an admin who may take it over); otherwise the press is
+        refused and None returned."""
         case = await coordination.allowed_case(self.session, self.user, self.settings, case_id)
         if case is None:
             await self.refuse()
-        elif held and case.assignee_id != self.user.id:
+        elif held and case.assignee_id != self.user.id and not (or_admin and self.is_admin):
             await self.refuse(Refusal.NOT_HELD)
             return None
         return case
@@ -89,7 +106,7 @@ class Desk(PerUpdate):
         await self.state.set_data({"case": case.id})
 
     async def show_card(self, case: Case) -> None:
-        view = await coordination.open_card(self.session, self.user, case)
+        view = await coordination.open_card(self.session, self.user, case, self.settings)
         holder = await users.get(self.session, case.assignee_id) if case.assignee_id else None
         if view.held_by_me and case.status != CaseStatus.RESOLVED:
             await self.open(case, CaseDesk.chat)
@@ -98,13 +115,24 @@ class Desk(PerUpdate):
         await replies.replace(self.query, case_screens.card(self.t, view, self.geography, holder))
 
     async def changed(
-        self, case: Case, refusal: Refusal | None, done: str, tell: str | None = None
+        self, case: Case, change: Change | Refusal | None, done: str, tell: str | None = None
     ) -> None:
-        """Says whether a change was made, tells the family of a made one, shows the card."""
+        """Says whether a change was made, tells the family of a made one (and whoever an
+        admin took the case from), shows the card."""
+        if not isinstance(change, Change):
+            change = Change(change)
+        refusal = change.refusal
         await self.query.answer(case_screens.refused(self.t, refusal) if refusal else self.t(done))
         if refusal is None and tell is not None:
             await self.tell_family(case, tell)
+        await self.tell_taken_over(case, change)
         await self.show_card(case)
+
+    async def tell_taken_over(self, case: Case, change: Change) -> None:
+        if change.taken_from is not None:
+            await coordination.tell_taken_over(
+                self.session, self.bot, self.localization, case, change.taken_from
+            )
 
     async def say(self, text: str, case: Case) -> None:
         """`text` with the button back to the card: in place of the pressed message, or as a
@@ -121,19 +149,31 @@ class Desk(PerUpdate):
     async def send_canned(self, case: Case, key: str, place: str = "") -> str:
         """Sends a ready reply to the family; returns what to tell the coordinator."""
         sent = await relay.canned_to_family(
-            self.session, self.bot, self.localization, case, self.user, key, place
+            self.session, self.bot, self.localization, self.settings, case, self.user, key, place
         )
-        return self.t("case-canned-sent") if sent else self.t("case-family-unreachable")
+        if sent == Sent.NOT_HELD:
+            await self.state.clear()
+        return self.t(SENT_REPLIES[sent])
 
     async def write_to_family(self, message: Message, case: Case) -> None:
         content = relay.content_of(message)
         if content is None:
             await message.answer(self.t("case-cannot-relay"))
             return
-        if not await relay.to_family(
-            self.session, self.bot, self.localization, case, self.user, message, content
-        ):
-            await message.answer(self.t("case-family-unreachable"))
+        sent = await relay.to_family(
+            self.session,
+            self.bot,
+            self.localization,
+            self.settings,
+            case,
+            self.user,
+            message,
+            content,
+        )
+        if sent == Sent.NOT_HELD:
+            await self.state.clear()
+        if sent != Sent.SENT:
+            await message.answer(self.t(SENT_REPLIES[sent]))
 
 
 async def queue_command(message: Message, desk: Desk) -> None:
@@ -166,9 +206,12 @@ async def claim_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk)
     case = await desk.case(callback_data.case)
     if case is None:
         return
-    refusal = await coordination.claim(desk.session, desk.user, case)
-    if refusal is not None:
-        await desk.refuse(refusal)
+    change = await coordination.claim(desk.session, desk.user, case, desk.settings)
+    if change.refusal is not None:
+        await desk.refuse(change.refusal)
+    elif change.taken_from is not None:
+        await query.answer(desk.t("case-taken-over"))
+        await desk.tell_taken_over(case, change)
     else:
         await query.answer(desk.t("case-claimed"))
         await desk.tell_family(case, "family-case-claimed")
@@ -179,8 +222,8 @@ async def release_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Des
     case = await desk.case(callback_data.case)
     if case is None:
         return
-    refusal = await coordination.release(desk.session, desk.user, case)
-    await desk.changed(case, refusal, "case-released")
+    change = await coordination.release(desk.session, desk.user, case, desk.settings)
+    await desk.changed(case, change, "case-released")
 
 
 async def waiting_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
@@ -217,7 +260,7 @@ async def outcome_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Des
 
 
 async def handover_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
-    case = await desk.case(callback_data.case, held=True)
+    case = await desk.case(callback_data.case, held=True, or_admin=True)
     if case is None:
         return
     people = await coordination.hand_over_candidates(desk.session, desk.user, case, desk.settings)
@@ -235,13 +278,14 @@ async def handover_to_pressed(query: CallbackQuery, callback_data: CaseCb, desk:
     case = await desk.case(callback_data.case)
     if case is None:
         return
-    chosen = callback_data.value
-    target = await users.get(desk.session, int(chosen)) if chosen.isdecimal() else None
-    refusal = await coordination.hand_over(desk.session, desk.user, case, target, desk.settings)
-    if refusal is not None or target is None:
-        await desk.refuse(refusal or Refusal.NOT_ALLOWED)
+    chosen = telegram_user_id(callback_data.value)
+    target = await users.get(desk.session, chosen) if chosen is not None else None
+    change = await coordination.hand_over(desk.session, desk.user, case, target, desk.settings)
+    if change.refusal is not None or target is None:
+        await desk.refuse(change.refusal or Refusal.NOT_ALLOWED)
         return
     await query.answer(desk.t("case-handed-over"))
+    await desk.tell_taken_over(case, change)
     their_t = desk.localization.translator(target.language)
     await coordination.notify_staff(
         desk.session,

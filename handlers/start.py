@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.filters import KICKED, MEMBER, ChatMemberUpdatedFilter, Command, CommandStart
-from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
+from aiogram.filters import Command, CommandStart
+from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, replies, screens
@@ -66,14 +66,6 @@ async def consent_answered(
     await replies.send(bot, query.from_user.id, screens.main_menu(t))
 
 
-async def blocked_us(event: ChatMemberUpdated, user: User) -> None:
-    user.blocked = True
-
-
-async def unblocked_us(event: ChatMemberUpdated, user: User) -> None:
-    user.blocked = False
-
-
 async def _main_menu(message: Message, t: Translator) -> None:
     screen = screens.main_menu(t)
     await message.answer(screen.text, reply_markup=screen.markup)
@@ -86,10 +78,6 @@ def router() -> Router:
     router.message.register(choose_language, Command("language"))
     router.callback_query.register(language_chosen, LanguageCb.filter(F.code.in_(LOCALES)))
     router.callback_query.register(consent_answered, ConsentCb.filter())
-    router.my_chat_member.register(
-        blocked_us, ChatMemberUpdatedFilter(member_status_changed=KICKED)
-    )
-    router.my_chat_member.register(
-        unblocked_us, ChatMemberUpdatedFilter(member_status_changed=MEMBER)
-    )
+    # Blocking and unblocking the bot (my_chat_member) change whether a person is reachable:
+    # bot/middlewares/context.py keeps that for every update, in the private chat only.
     return router

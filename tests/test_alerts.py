@@ -5,13 +5,26 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
+from aiogram.types import Chat
+
 from bot.app import Resources
 from bot.callbacks import CaseAction, CaseCb
-from bot.services import alerts
+from bot.services import alerts, delivery
 from storage.models import Role, utcnow
 from storage.repositories import alerts as alert_rows
+from storage.repositories import users
 from tests.conftest import Harness
-from tests.support.cases import BATKEN, LEILEK, registered_case, staff_member
+from tests.support.cases import (
+    BATKEN,
+    LEILEK,
+    bot_status_changed,
+    case_data,
+    deliver_alerts,
+    registered_case,
+    staff_member,
+)
+from tests.support.people import Person
 
 
 async def test_new_cases_reach_their_coordinators_in_one_message(koldo: Harness) -> None:
@@ -78,3 +91,66 @@ async def test_a_claimed_urgent_case_is_not_raised(koldo: Harness) -> None:
         resources.session_factory, koldo.bot, resources.localization, settings, late
     )
     assert not any("⚠️" in m.text for m in coordinator.view.messages)
+
+
+# --- a person is reachable again (issue 8, point 3) ------------------------------------------
+
+
+async def _alerted_of(koldo: Harness, coordinator: Person, case_code: str) -> bool:
+    await deliver_alerts(koldo)
+    return any(case_code in m.text for m in coordinator.view.messages)
+
+
+async def _is_blocked(koldo: Harness, person: Person) -> bool:
+    async with koldo.session() as session:
+        user = await users.get(session, person.user.id)
+    assert user is not None
+    return user.blocked
+
+
+@pytest.mark.parametrize("comes_back_by", ["/start", "a press", "a message"])
+async def test_a_coordinator_marked_blocked_hears_of_cases_again_once_they_write(
+    koldo: Harness, comes_back_by: str
+) -> None:
+    coordinator = await staff_member(koldo, [BATKEN])
+    # They had not pressed START yet (or had blocked Koldo): the first alert gets a 403.
+    koldo.telegram.blocked.add(coordinator.user.id)
+    first = await registered_case(koldo, koldo.person(language_code="ky"), "ky")
+    assert not await _alerted_of(koldo, coordinator, first.code)
+    assert await _is_blocked(koldo, coordinator)
+
+    koldo.telegram.blocked.discard(coordinator.user.id)
+    if comes_back_by == "/start":
+        await coordinator.send("/start")
+    elif comes_back_by == "a press":
+        await coordinator.press_data(case_data(CaseAction.QUEUE, 0))
+    else:
+        await coordinator.send("hello")
+    assert not await _is_blocked(koldo, coordinator)
+    second = await registered_case(koldo, koldo.person(language_code="ky"), "ky")
+    assert await _alerted_of(koldo, coordinator, second.code)
+
+
+async def test_a_group_that_drops_koldo_says_nothing_about_the_person(koldo: Harness) -> None:
+    coordinator = await staff_member(koldo, [BATKEN])
+    group = Chat(id=-1001234567890, type="supergroup", title="Volunteers")
+    for status in ("kicked", "left"):
+        await bot_status_changed(koldo, coordinator, group, status)
+    # A 403 when writing to the group's chat id is about the group, not about anyone in it.
+    koldo.telegram.blocked.add(group.id)
+    async with koldo.session() as session:
+        sent = await delivery.deliver(session, group.id, koldo.bot.send_message(group.id, "x"))
+    assert sent is None
+    assert not await _is_blocked(koldo, coordinator)
+    case = await registered_case(koldo, koldo.person(language_code="ky"), "ky")
+    assert await _alerted_of(koldo, coordinator, case.code)
+
+
+async def test_blocking_and_unblocking_in_the_private_chat_is_followed(koldo: Harness) -> None:
+    coordinator = await staff_member(koldo, [BATKEN])
+    await bot_status_changed(koldo, coordinator, coordinator.chat, "kicked")
+    assert await _is_blocked(koldo, coordinator)
+    await bot_status_changed(koldo, coordinator, coordinator.chat, "member")
+    assert not await _is_blocked(koldo, coordinator)
+    case = await registered_case(koldo, koldo.person(language_code="ky"), "ky")
+    assert await _alerted_of(koldo, coordinator, case.code)

@@ -7,16 +7,20 @@ import asyncio
 import pytest
 from aiogram.methods import CopyMessage, ForwardMessage
 
-from bot.callbacks import CaseAction, CaseCb, MyCaseAction, MyCaseCb
+from bot.callbacks import CaseAction, MyCaseAction, MyCaseCb
 from bot.services import coordination, relay, roles
 from storage.models import Author, CaseStatus, Role
 from storage.repositories import audit, queue, users
 from tests.conftest import Harness
-from tests.support.cases import BATKEN, LEILEK, registered_case, staff_member
-
-
-def case_data(action: CaseAction, case_id: int, value: str = "") -> str:
-    return CaseCb(action=action, case=case_id, value=value).pack()
+from tests.support.cases import (
+    BATKEN,
+    LEILEK,
+    case_data,
+    deliver_alerts,
+    registered_case,
+    staff_member,
+)
+from tests.support.shelters import make_staff
 
 
 async def test_a_kyrgyz_case_is_claimed_talked_through_and_resolved(koldo: Harness) -> None:
@@ -186,7 +190,8 @@ async def test_twenty_coordinators_claim_at_once_and_one_wins(koldo: Harness) ->
             user = await users.get(session, user_id)
             found = await queue.by_id(session, case.id)
             assert user is not None and found is not None
-            return await coordination.claim(session, user, found) is None
+            change = await coordination.claim(session, user, found, koldo.resources.settings)
+            return change.refusal is None
 
     results = await asyncio.gather(*(claim(p.user.id) for p in people))
     assert results.count(True) == 1
@@ -223,7 +228,7 @@ async def test_forged_case_buttons_get_nothing(koldo: Harness, who: str) -> None
     else:
         intruder = await staff_member(koldo, [BATKEN])
         async with koldo.session() as session:
-            await roles.revoke(session, intruder.user.id, actor_id=None)
+            await roles.revoke(session, intruder.user.id, koldo.resources.settings, actor_id=None)
             await session.commit()
     for action in CaseAction:
         await intruder.press_data(case_data(action, case.id, "helped"))
@@ -284,3 +289,176 @@ async def test_only_staff_see_the_queue(koldo: Harness) -> None:
     assert family.last_text == koldo.t("en")("staff-only")
     admin = await staff_member(koldo, role=Role.ADMIN)
     assert admin.last_text.startswith("<b>Open cases</b>")
+
+
+# --- nobody keeps a case they may no longer hold (issue 8, point 1) --------------------------
+
+
+async def test_a_family_never_reaches_a_holder_who_lost_the_role(koldo: Harness) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    holder = await staff_member(koldo, [BATKEN])
+    other = await staff_member(koldo, [BATKEN])
+    admin = await staff_member(koldo, role=Role.ADMIN)
+    await holder.press_data(case_data(CaseAction.CLAIM, case.id))
+    await holder.press(en("btn-case-resolve"))
+    await holder.press(en("outcome-helped"))
+    await admin.send(f"/revoke {holder.user.id}")  # the case is resolved: nothing to hand back
+    assert admin.last_text == en("roles-revoked", id=str(holder.user.id))
+    await deliver_alerts(koldo)
+    seen_by_holder = len(holder.view.messages)
+
+    # The family writes again to the resolved case: it reopens, but not with the ex-coordinator.
+    await family.press(en("btn-my-case-write"))
+    await family.send("We need medicine again.")
+    assert family.last_text == en("my-case-queued")
+    assert len(holder.view.messages) == seen_by_holder
+    async with koldo.session() as session:
+        saved = await queue.by_id(session, case.id)
+        stored = await queue.messages_of(session, case.id, 10)
+    assert saved is not None and saved.assignee_id is None and saved.status == CaseStatus.NEW
+    assert stored[-1].text == "We need medicine again."
+    await deliver_alerts(koldo)
+    assert other.last_text == en("alert-new-cases", count=1, codes=case.code)
+    await other.press_data(case_data(CaseAction.CLAIM, case.id))
+    assert other.view.alerts[-1] == en("case-claimed")
+
+
+async def test_a_role_taken_away_in_the_middle_of_an_action_stops_it(
+    koldo: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The role goes (another admin, another replica, or by hand in the database) after the
+    desk checked the case and before the action: the check at the moment of claiming, or of
+    sending, stops it, and a case its holder may no longer hold goes back to the queue."""
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    coordinator = await staff_member(koldo, [BATKEN])
+    checked = coordination.allowed_case
+
+    async def role_gone_right_after_the_check(*args: object, **kwargs: object) -> object:
+        found = await checked(*args, **kwargs)  # type: ignore[arg-type]
+        await make_staff(koldo, coordinator.user.id, Role.FAMILY)
+        return found
+
+    async def claimed_then_role_gone_in_the_middle(press: str) -> None:
+        await make_staff(koldo, coordinator.user.id, Role.COORDINATOR, [BATKEN])
+        await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+        monkeypatch.setattr(coordination, "allowed_case", role_gone_right_after_the_check)
+        if press:
+            await coordinator.press_data(case_data(CaseAction.CANNED_KEY, case.id, press))
+        else:
+            await coordinator.send("We come at noon.")
+        monkeypatch.undo()
+
+    seen_by_family = len(family.view.messages)
+    monkeypatch.setattr(coordination, "allowed_case", role_gone_right_after_the_check)
+    await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+    assert coordinator.view.alerts[-1] == en("case-refused-not-allowed")
+    monkeypatch.undo()
+    assert len(family.view.messages) == seen_by_family
+    async with koldo.session() as session:
+        saved = await queue.by_id(session, case.id)
+    assert saved is not None and saved.assignee_id is None
+
+    for press in ("", "received"):
+        seen_by_family = len(family.view.messages)
+        await claimed_then_role_gone_in_the_middle(press)
+        assert coordinator.last_text == en("case-refused-not-held")
+        assert len(family.view.messages) == seen_by_family + 1  # the claim's news only
+        async with koldo.session() as session:
+            saved = await queue.by_id(session, case.id)
+            stored = await queue.messages_of(session, case.id, 10)
+        assert [m for m in stored if m.author == Author.COORDINATOR] == []
+        assert saved is not None and saved.assignee_id is None and saved.status == CaseStatus.NEW
+
+
+async def test_an_admin_takes_over_hands_over_and_releases_a_case_someone_holds(
+    koldo: Harness,
+) -> None:
+    en, ru = koldo.t("en"), koldo.t("ru")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    first = await staff_member(koldo, [BATKEN], "ru")
+    second = await staff_member(koldo, [BATKEN])
+    admin = await staff_member(koldo, role=Role.ADMIN)
+    await first.press_data(case_data(CaseAction.CLAIM, case.id))
+
+    await admin.press_data(case_data(CaseAction.OPEN, case.id))
+    assert en("btn-case-claim") not in admin.last.buttons()
+    await admin.press(en("btn-case-take-over"))
+    assert admin.view.alerts[-1] == en("case-taken-over")
+    assert first.last_text == ru("case-taken-from-you", code=case.code)
+    assert en("case-held-by-you") in admin.last_text
+    await family.press(en("btn-my-case-write"))
+    await family.send("Is anyone there?")
+    assert admin.view.messages[-1].copied is not None
+    assert all(m.copied is None for m in first.view.messages)
+
+    # The admin hands their case to the second coordinator, then hands it, held by the second,
+    # back to the first, and at last releases it from the first.
+    await admin.press_data(case_data(CaseAction.HANDOVER_TO, case.id, str(second.user.id)))
+    assert second.last_text == en("case-handed-to-you", code=case.code)
+    await admin.press_data(case_data(CaseAction.OPEN, case.id))
+    await admin.press(en("btn-case-handover"))
+    await admin.press(en("btn-handover-to", organisation="-", id=str(first.user.id)))
+    assert second.last_text == en("case-taken-from-you", code=case.code)
+    assert first.last_text == ru("case-handed-to-you", code=case.code)
+    await admin.press_data(case_data(CaseAction.OPEN, case.id))
+    await admin.press(en("btn-case-release"))
+    assert admin.view.alerts[-1] == en("case-released")
+    assert first.last_text == ru("case-taken-from-you", code=case.code)
+
+    async with koldo.session() as session:
+        saved = await queue.by_id(session, case.id)
+        taken = await audit.entries(session, "case.taken_over")
+    assert saved is not None and saved.assignee_id is None and saved.status == CaseStatus.NEW
+    assert [(e.actor_id, e.details["from"]) for e in taken] == [
+        (admin.user.id, first.user.id),
+        (admin.user.id, second.user.id),
+        (admin.user.id, first.user.id),
+    ]
+
+
+# --- an out-of-date card (issue 8, point 8) --------------------------------------------------
+
+
+async def test_claim_or_release_on_an_out_of_date_card_gets_only_the_refusal(
+    koldo: Harness,
+) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    first, second = await staff_member(koldo, [BATKEN]), await staff_member(koldo, [BATKEN])
+
+    # The second coordinator holds the case for a while: this card has Release on it.
+    await second.press_data(case_data(CaseAction.CLAIM, case.id))
+    card_when_held = second.last
+    assert en("btn-case-release") in card_when_held.buttons()
+    await second.send("/queue")
+    await second.press(second.last.buttons()[0])
+    await second.press(en("btn-case-release"))
+    # Then opens it again: this card has Claim on it.
+    await second.send("/queue")
+    await second.press(second.last.buttons()[0])
+    card_when_free = second.last
+    assert en("btn-case-claim") in card_when_free.buttons()
+
+    await first.press_data(case_data(CaseAction.CLAIM, case.id))
+    alerts_before = len(second.view.alerts)
+    await second.press(en("btn-case-claim"), in_message=card_when_free)
+    await second.press(en("btn-case-release"), in_message=card_when_held)
+
+    assert second.view.alerts[alerts_before:] == [
+        en("case-refused-taken"),
+        en("case-refused-not-held"),
+    ]
+    assert en("error-apology") not in second.texts()
+    for card in (card_when_free, card_when_held):  # each now shows the case as it is
+        assert en("case-held-by", organisation="-") in card.text
+        assert en("btn-case-claim") not in card.buttons()
+        assert en("btn-case-release") not in card.buttons()
+    async with koldo.session() as session:
+        saved = await queue.by_id(session, case.id)
+    assert saved is not None and saved.assignee_id == first.user.id

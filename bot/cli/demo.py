@@ -115,15 +115,16 @@ async def _prepare_database(demo: Settings, cast: dict[str, Any]) -> None:
         async with create_session_factory(engine)() as session:
             for person in cast["people"]:
                 if role := person.get("role"):
-                    staff = await roles.grant(
+                    change = await roles.grant(
                         session,
                         person["id"],
                         Role(role),
+                        demo,
                         actor_id=None,
                         organisation=person.get("organisation"),
                         districts=person.get("districts"),
                     )
-                    staff.language = person["language_code"]
+                    change.user.language = person["language_code"]
             await session.commit()
             await load_sample_data(session, Geography.load())
     finally:

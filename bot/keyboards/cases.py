@@ -40,13 +40,21 @@ def queue(
     return markup([*rows, pager, [refresh], _menu(t)])
 
 
-def card(t: Translator, case: Case, held_by_me: bool) -> InlineKeyboardMarkup:
+def card(
+    t: Translator, case: Case, held_by_me: bool, can_take_over: bool = False
+) -> InlineKeyboardMarkup:
+    """The buttons of a case card; `can_take_over` for an admin on a case someone else holds."""
+
     def act(label: str, action: CaseAction) -> list[Row]:
         return [[button(t(label), CaseCb(action=action, case=case.id))]]
 
     rows: list[Row] = []
     if case.status != CaseStatus.RESOLVED and case.assignee_id is None:
         rows += act("btn-case-claim", CaseAction.CLAIM)
+    if can_take_over and case.status != CaseStatus.RESOLVED:
+        rows += act("btn-case-take-over", CaseAction.CLAIM)
+        rows += act("btn-case-handover", CaseAction.HANDOVER)
+        rows += act("btn-case-release", CaseAction.RELEASE)
     if held_by_me and case.status != CaseStatus.RESOLVED:
         rows += act("btn-case-canned", CaseAction.CANNED)
         rows += act("btn-case-note", CaseAction.NOTE)

@@ -79,7 +79,7 @@ def card(t: Translator, view: CaseView, geography: Geography, holder: User | Non
     )
     if view.held_by_me and case.status != CaseStatus.RESOLVED:
         text += "\n\n" + t("case-chat-hint")
-    return Screen(text, case_keyboards.card(t, case, view.held_by_me))
+    return Screen(text, case_keyboards.card(t, case, view.held_by_me, view.can_take_over))
 
 
 def _line(t: Translator, message: CaseMessage) -> str:

@@ -1,5 +1,8 @@
 """Alerts to staff: new cases, batched per poll, and urgent cases nobody claimed in time.
 
+A case back in the queue (released, or handed back when its holder lost the role) is announced
+again as a new case, and an urgent one raised again (storage/repositories/alerts.py).
+
 The schedule is a table, so a restart loses nothing; `koldo run` polls it. Due alerts are taken
 and marked sent in one short transaction (SKIP LOCKED on PostgreSQL), then sent: with several
 replicas each alert goes out once.
@@ -51,6 +54,8 @@ async def deliver_due(
             if case is None or case.status == CaseStatus.RESOLVED:
                 continue
             if alert.kind == AlertKind.NEW_CASE:
+                if case.assignee_id is not None:
+                    continue  # taken before the poll: nobody needs to hear of it
                 for person in staff:
                     if roles.is_coordinator(person) and roles.covers_case(person, case, settings):
                         new[person.id].append(case)

@@ -52,6 +52,18 @@ class CaseView:
     case: Case
     messages: list[CaseMessage] = field(default_factory=list)
     held_by_me: bool = False
+    # An admin looking at a case someone else holds: they may take it over, release it or hand
+    # it over.
+    can_take_over: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a claim, release or hand-over did: refused (and why), or made. `taken_from` names
+    whoever held the case when an admin took it over from them, so that they can be told."""
+
+    refusal: Refusal | None = None
+    taken_from: int | None = None
 
 
 def _scope(user: User, settings: Settings) -> ColumnElement[bool]:
@@ -89,34 +101,91 @@ async def allowed_case(
     return None
 
 
-async def open_card(session: AsyncSession, user: User, case: Case) -> CaseView:
+async def open_card(session: AsyncSession, user: User, case: Case, settings: Settings) -> CaseView:
     audit.record(session, "case.opened", actor_id=user.id, subject=case.code)
     await session.commit()
     messages = await queue.messages_of(session, case.id, CARD_MESSAGES)
-    return CaseView(case, messages, case.assignee_id == user.id)
+    held_by_me = case.assignee_id == user.id
+    can_take_over = (
+        case.assignee_id is not None
+        and not held_by_me
+        and case.status != CaseStatus.RESOLVED
+        and roles.is_admin(user, settings)
+    )
+    return CaseView(case, messages, held_by_me, can_take_over)
 
 
-async def claim(session: AsyncSession, user: User, case: Case) -> Refusal | None:
+async def _refused(session: AsyncSession, case: Case, refusal: Refusal) -> Change:
+    """A conditional UPDATE that changed nothing: the transaction ends without a rollback (a
+    rollback would expire every object the card reads next), and the case is read again so
+    that the card shown with the refusal is the case as it is now."""
+    await session.commit()
+    await session.refresh(case)
+    return Change(refusal)
+
+
+async def _made(
+    session: AsyncSession,
+    case: Case,
+    user: User,
+    action: str,
+    holder: int | None,
+    **details: object,
+) -> Change:
+    """Audits a change that was made (a take-over when an admin took someone else's case),
+    commits it, and reads the case again."""
+    taken_from = holder if holder is not None and holder != user.id else None
+    if taken_from is not None:
+        details = {"from": taken_from, "as": action, **details}
+        action = "case.taken_over"
+    audit.record(session, action, actor_id=user.id, subject=case.code, details=details or None)
+    await session.commit()
+    await session.refresh(case)
+    logger.info("%s %s by %s", action, case.code, user.id)
+    return Change(None, taken_from)
+
+
+async def _may_take(session: AsyncSession, person: User, case: Case, settings: Settings) -> bool:
+    """Whether `person` may be given the case, by their role as the database has it now (their
+    row held until the commit: a revoke that comes meanwhile waits, then hands the case back)."""
+    return roles.may_hold(await users.current(session, person.id, lock=True), case, settings)
+
+
+async def claim(session: AsyncSession, user: User, case: Case, settings: Settings) -> Change:
+    """Takes a case nobody holds; an admin may also take over a case someone else holds."""
     if case.status == CaseStatus.RESOLVED:
-        return Refusal.CLOSED
-    if not await queue.claim(session, case.id, user.id, utcnow()):
-        await session.rollback()
-        return Refusal.TAKEN
-    audit.record(session, "case.claimed", actor_id=user.id, subject=case.code)
-    await session.commit()
-    await session.refresh(case)
-    logger.info("case %s claimed by %s", case.code, user.id)
-    return None
+        return Change(Refusal.CLOSED)
+    if not await _may_take(session, user, case, settings):
+        return await _refused(session, case, Refusal.NOT_ALLOWED)
+    holder, now = case.assignee_id, utcnow()
+    if holder is None:
+        done = await queue.claim(session, case.id, user.id, now)
+    elif holder != user.id and roles.is_admin(user, settings):
+        done = await queue.change_holder(session, case.id, holder, user.id, now)
+    else:
+        done = False
+    if not done:
+        return await _refused(session, case, Refusal.TAKEN)
+    return await _made(session, case, user, "case.claimed", holder)
 
 
-async def release(session: AsyncSession, user: User, case: Case) -> Refusal | None:
-    if not await queue.change_holder(session, case.id, user.id, None, utcnow()):
-        await session.rollback()
-        return Refusal.NOT_HELD
-    audit.record(session, "case.released", actor_id=user.id, subject=case.code)
+async def release(session: AsyncSession, user: User, case: Case, settings: Settings) -> Change:
+    """Back to the queue, by whoever holds the case, or by an admin whoever holds it."""
+    holder = case.assignee_id
+    if holder is None or (holder != user.id and not roles.is_admin(user, settings)):
+        return await _refused(session, case, Refusal.NOT_HELD)
+    taken = holder != user.id
+    if not await roles.hand_back(
+        session,
+        case,
+        settings,
+        actor_id=user.id,
+        reason="take-over" if taken else "released",
+        action="case.taken_over" if taken else "case.released",
+    ):
+        return await _refused(session, case, Refusal.NOT_HELD)
     await session.commit()
-    await session.refresh(case)
-    return None
+    return Change(None, holder if taken else None)
 
 
 async def hand_over_candidates(
@@ -125,24 +194,26 @@ async def hand_over_candidates(
     """Other coordinators and admins who cover the case and still use the bot."""
     staff = await queue.staff_covering(session, (Role.COORDINATOR, Role.ADMIN))
     return [
-        other for other in staff if other.id != user.id and roles.covers_case(other, case, settings)
+        other
+        for other in staff
+        if other.id not in (user.id, case.assignee_id) and roles.covers_case(other, case, settings)
     ]
 
 
 async def hand_over(
     session: AsyncSession, user: User, case: Case, to: User | None, settings: Settings
-) -> Refusal | None:
-    if to is None or to.id == user.id or not roles.covers_case(to, case, settings):
-        return Refusal.NOT_ALLOWED
-    if not await queue.change_holder(session, case.id, user.id, to.id, utcnow()):
-        await session.rollback()
-        return Refusal.NOT_HELD
-    audit.record(
-        session, "case.handed_over", actor_id=user.id, subject=case.code, details={"to": to.id}
-    )
-    await session.commit()
-    await session.refresh(case)
-    return None
+) -> Change:
+    """To another coordinator who covers the case, by whoever holds it, or by an admin."""
+    holder = case.assignee_id
+    if to is None or to.id == holder or not roles.may_hold(to, case, settings):
+        return Change(Refusal.NOT_ALLOWED)
+    if holder is None or (holder != user.id and not roles.is_admin(user, settings)):
+        return await _refused(session, case, Refusal.NOT_HELD)
+    if not await _may_take(session, to, case, settings):
+        return await _refused(session, case, Refusal.NOT_ALLOWED)
+    if not await queue.change_holder(session, case.id, holder, to.id, utcnow()):
+        return await _refused(session, case, Refusal.NOT_HELD)
+    return await _made(session, case, user, "case.handed_over", holder, to=to.id)
 
 
 async def set_status(
@@ -190,3 +261,13 @@ async def notify_staff(
     session: AsyncSession, bot: Bot, user_id: int, text: str, markup: InlineKeyboardMarkup
 ) -> None:
     await deliver(session, user_id, bot.send_message(user_id, text, reply_markup=markup))
+
+
+async def tell_taken_over(
+    session: AsyncSession, bot: Bot, localization: Localization, case: Case, previous_id: int
+) -> None:
+    """The coordinator an admin took a case from is told, in their own language."""
+    previous = await users.get(session, previous_id)
+    t = localization.translator(previous.language if previous else None)
+    text = t("case-taken-from-you", code=case.code)
+    await notify_staff(session, bot, previous_id, text, case_keyboards.to_queue(t))

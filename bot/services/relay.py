@@ -4,6 +4,11 @@ Relays are copies (copyMessage), never forwards: the family never sees the coord
 account, and the coordinator sees the family only as the case. Every relayed message is stored
 with the case, and every message the bot sends is linked to its case, so that a reply to it
 reaches that case even when another one is open.
+
+Who holds the case, and whether they still have the role and cover the case, is read again at
+the moment of sending, both ways: a role can be taken away between two taps, or by another
+replica during this very update. A holder who lost it never receives the family's message; the
+case goes back to the queue with the message (bot/services/roles.py, `hand_back`).
 """
 
 from __future__ import annotations
@@ -16,8 +21,10 @@ from aiogram import Bot
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import Settings
 from bot.i18n import Localization, Translator
 from bot.keyboards import cases as case_keyboards
+from bot.services import roles
 from bot.services.delivery import deliver
 from storage.models import (
     Attachment,
@@ -40,6 +47,14 @@ MAX_PLACE = 300
 class FamilyOutcome(enum.StrEnum):
     DELIVERED = "delivered"  # the coordinator holding the case has it
     QUEUED = "queued"  # nobody holds the case: it waits in the queue with the message
+
+
+class Sent(enum.StrEnum):
+    """What became of a coordinator's message to a family."""
+
+    SENT = "sent"
+    UNREACHABLE = "unreachable"  # the family blocked Koldo or erased their data; it is stored
+    NOT_HELD = "not-held"  # the coordinator no longer holds the case or lost the role: not sent
 
 
 @dataclass(frozen=True)
@@ -109,21 +124,41 @@ def _mark_first_response(case: Case) -> None:
         case.first_response_at = utcnow()
 
 
+async def still_holds(
+    session: AsyncSession, case: Case, coordinator: User, settings: Settings
+) -> bool:
+    """Whether the coordinator holds the open case and may hold it, as the database says now
+    (both are read again). A holder who may not is relieved of the case, committed."""
+    await session.refresh(case)
+    holder = await _holder_now(session, case, settings)
+    await session.commit()
+    return (
+        holder is not None
+        and holder.id == coordinator.id
+        and case.assignee_id == coordinator.id
+        and case.status != CaseStatus.RESOLVED
+    )
+
+
 async def to_family(
     session: AsyncSession,
     bot: Bot,
     localization: Localization,
+    settings: Settings,
     case: Case,
     coordinator: User,
     message: Message,
     content: Content,
-) -> bool:
-    """A coordinator's message, copied to the family. False when the family can't be reached."""
+) -> Sent:
+    """A coordinator's message, copied to the family, if they still hold the case."""
+    if not await still_holds(session, case, coordinator, settings):
+        logger.info("case %s: %s no longer holds it, nothing sent", case.code, coordinator.id)
+        return Sent.NOT_HELD
     _store(session, case, Author.COORDINATOR, coordinator.id, content)
     _mark_first_response(case)
     await session.commit()
     if case.user_id is None:
-        return False
+        return Sent.UNREACHABLE
     t = await _family_translator(session, localization, case)
     copied = await deliver(
         session,
@@ -136,23 +171,27 @@ async def to_family(
         ),
     )
     if copied is None:
-        return False
+        return Sent.UNREACHABLE
     queue.link(session, case.user_id, copied.message_id, case.id)
     await session.commit()
     logger.info("case %s: coordinator %s wrote to the family", case.code, coordinator.id)
-    return True
+    return Sent.SENT
 
 
 async def canned_to_family(
     session: AsyncSession,
     bot: Bot,
     localization: Localization,
+    settings: Settings,
     case: Case,
     coordinator: User,
     key: str,
     place: str = "",
-) -> bool:
-    """A ready reply, written in the family's own language whatever the coordinator's."""
+) -> Sent:
+    """A ready reply, written in the family's own language whatever the coordinator's, if they
+    still hold the case."""
+    if not await still_holds(session, case, coordinator, settings):
+        return Sent.NOT_HELD
     t = await _family_translator(session, localization, case)
     text = t(f"canned-{key}", code=case.code, place=place)
     _store(session, case, Author.COORDINATOR, coordinator.id, Content(text))
@@ -162,41 +201,55 @@ async def canned_to_family(
     )
     await session.commit()
     if case.user_id is None:
-        return False
+        return Sent.UNREACHABLE
     sent = await deliver(
         session,
         case.user_id,
         bot.send_message(case.user_id, text, reply_markup=case_keyboards.family_reply(t, case.id)),
     )
     if sent is None:
-        return False
+        return Sent.UNREACHABLE
     queue.link(session, case.user_id, sent.message_id, case.id)
     await session.commit()
-    return True
+    return Sent.SENT
+
+
+async def _holder_now(session: AsyncSession, case: Case, settings: Settings) -> User | None:
+    """Whoever holds the case, if they may still hold it, read from the database now. A holder
+    who lost the role or the coverage is relieved of the case: it goes back to the queue."""
+    if case.assignee_id is None:
+        return None
+    holder = await users.current(session, case.assignee_id)
+    if roles.may_hold(holder, case, settings):
+        return holder
+    await roles.hand_back(session, case, settings, actor_id=None, reason="holder-may-not-hold")
+    return None
 
 
 async def from_family(
     session: AsyncSession,
     bot: Bot,
     localization: Localization,
+    settings: Settings,
     case: Case,
     family: User,
     message: Message,
     content: Content,
 ) -> FamilyOutcome:
     """A family's message: stored, the case reopened if it was resolved, and copied to whoever
-    holds the case under a header with its code."""
+    holds the case under a header with its code, if they still may hold it; otherwise the case
+    goes back to the queue with the message."""
     _store(session, case, Author.FAMILY, family.id, content)
     if case.status == CaseStatus.RESOLVED:
         audit.record(session, "case.reopened", actor_id=family.id, subject=case.code)
         case.resolved_at, case.outcome = None, None
     if case.status != CaseStatus.NEW:
         case.status = CaseStatus.IN_PROGRESS if case.assignee_id else CaseStatus.NEW
+    holder = await _holder_now(session, case, settings)
     await session.commit()
-    if case.assignee_id is None:
+    if holder is None or case.assignee_id is None:
         return FamilyOutcome.QUEUED
-    holder = await users.get(session, case.assignee_id)
-    t = localization.translator(holder.language if holder else None)
+    t = localization.translator(holder.language)
     header = await deliver(
         session,
         case.assignee_id,

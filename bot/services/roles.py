@@ -1,16 +1,25 @@
-"""Who may do what. Every coordinator and admin handler asks here, callbacks included."""
+"""Who may do what. Every coordinator and admin handler asks here, callbacks included.
+
+Every change that narrows what someone may do (a revoke, a grant with fewer districts or kinds of
+need) hands back, in its own transaction, every case they hold and no longer cover
+(`hand_back_uncovered`): nobody keeps a family's messages after losing the role.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
+from bot.ids import telegram_user_id
 from bot.services.needs import Need
-from storage.models import Case, Role, User
+from storage.models import Case, Role, User, utcnow
 from storage.places import Geography
-from storage.repositories import audit, users
+from storage.repositories import alerts, audit, queue, users
+
+logger = logging.getLogger("koldo.roles")
 
 
 def is_admin(user: User | None, settings: Settings) -> bool:
@@ -47,6 +56,11 @@ def covers_case(user: User | None, case: Case, settings: Settings) -> bool:
     return not user.need_kinds or bool(set(user.need_kinds) & set(case.needs))
 
 
+def may_hold(user: User | None, case: Case, settings: Settings) -> bool:
+    """Whether this person may hold the case now: staff who cover it."""
+    return is_staff(user, settings) and covers_case(user, case, settings)
+
+
 @dataclass(frozen=True)
 class GrantRequest:
     user_id: int
@@ -56,18 +70,28 @@ class GrantRequest:
     organisation: str | None
 
 
-def parse_grant(args: str) -> GrantRequest | None:
-    """`ID ROLE [DISTRICTS] [NEEDS] [ORGANISATION…]`, lists comma-separated, `-` for none."""
+def parse_user_id(word: str) -> int | str:
+    """A Telegram user id typed by an admin, or the message id saying it is not one."""
+    user_id = telegram_user_id(word)
+    return "roles-bad-id" if user_id is None else user_id
+
+
+def parse_grant(args: str) -> GrantRequest | str:
+    """`ID ROLE [DISTRICTS] [NEEDS] [ORGANISATION…]`, lists comma-separated, `-` for none; or
+    the message id saying what is wrong with it."""
     words = args.split()
-    if len(words) < 2 or not words[0].isdecimal() or words[1] not in (Role.COORDINATOR, Role.ADMIN):
-        return None
+    if len(words) < 2 or words[1] not in (Role.COORDINATOR, Role.ADMIN):
+        return "roles-grant-usage"
+    user_id = parse_user_id(words[0])
+    if isinstance(user_id, str):
+        return user_id
 
     def listed(index: int) -> list[str]:
         word = words[index] if len(words) > index else "-"
         return [] if word == "-" else [part for part in word.split(",") if part]
 
     organisation = " ".join(words[4:])[:200] or None
-    return GrantRequest(int(words[0]), Role(words[1]), listed(2), listed(3), organisation)
+    return GrantRequest(user_id, Role(words[1]), listed(2), listed(3), organisation)
 
 
 async def staff(session: AsyncSession) -> list[User]:
@@ -89,8 +113,62 @@ def grant_problem(
     return None
 
 
-async def revoke(session: AsyncSession, user_id: int, *, actor_id: int | None) -> User | None:
-    """Makes a staff member a family member again; audited. None when they had no role."""
+@dataclass(frozen=True)
+class RoleChange:
+    """A role given or taken, and the codes of the cases it handed back to the queue."""
+
+    user: User
+    released: list[str] = field(default_factory=list)
+
+
+async def hand_back(
+    session: AsyncSession,
+    case: Case,
+    settings: Settings,
+    *,
+    actor_id: int | None,
+    reason: str,
+    action: str = "case.released",
+) -> bool:
+    """Puts a held case back in the queue: nobody holds it, its status is new, its coordinators
+    are told again as for a new case (an urgent one is raised again in time); audited. One
+    conditional UPDATE on the holder seen: False when someone changed the holder meanwhile.
+    The case object is read again afterwards, so whoever shows it shows it as it is."""
+    holder = case.assignee_id
+    if holder is None:
+        return False
+    await session.flush()
+    done = await queue.change_holder(session, case.id, holder, None, utcnow())
+    await session.refresh(case)
+    if not done:
+        return False
+    await alerts.case_queued_again(session, case, settings.urgent_escalation_minutes)
+    details = {"from": holder, "reason": reason}
+    audit.record(session, action, actor_id=actor_id, subject=case.code, details=details)
+    logger.info("case %s back in the queue from %s (%s)", case.code, holder, reason)
+    return True
+
+
+async def hand_back_uncovered(
+    session: AsyncSession, user: User, settings: Settings, *, actor_id: int | None, reason: str
+) -> list[str]:
+    """Every open case `user` holds but may no longer hold goes back to the queue, in the
+    caller's transaction; the codes of those cases. The one step of every change that narrows
+    someone's role."""
+    released = []
+    for case in await queue.held_by(session, user.id):
+        if not may_hold(user, case, settings) and await hand_back(
+            session, case, settings, actor_id=actor_id, reason=reason
+        ):
+            released.append(case.code)
+    return released
+
+
+async def revoke(
+    session: AsyncSession, user_id: int, settings: Settings, *, actor_id: int | None
+) -> RoleChange | None:
+    """Makes a staff member a family member again, handing back the cases they held; audited.
+    None when they had no role. The caller commits."""
     user = await users.get(session, user_id)
     if user is None or user.role == Role.FAMILY:
         return None
@@ -103,20 +181,26 @@ async def revoke(session: AsyncSession, user_id: int, *, actor_id: int | None) -
         subject=f"user:{user_id}",
         details={"role": before},
     )
-    return user
+    released = await hand_back_uncovered(
+        session, user, settings, actor_id=actor_id, reason="role.revoked"
+    )
+    return RoleChange(user, released)
 
 
 async def grant(
     session: AsyncSession,
     user_id: int,
     role: Role,
+    settings: Settings,
     *,
     actor_id: int | None,
     organisation: str | None = None,
     districts: list[str] | None = None,
     need_kinds: list[str] | None = None,
-) -> User:
-    """Gives a person a role (and what they cover); audited with who granted it."""
+) -> RoleChange:
+    """Gives a person a role (and what they cover); audited with who granted it. Cases they
+    hold and no longer cover (fewer districts or kinds of need) go back to the queue. The
+    caller commits."""
     user = await users.assign_role(
         session,
         user_id,
@@ -132,4 +216,7 @@ async def grant(
         subject=f"user:{user_id}",
         details={"role": role.value, "districts": user.districts, "need_kinds": user.need_kinds},
     )
-    return user
+    released = await hand_back_uncovered(
+        session, user, settings, actor_id=actor_id, reason="role.granted"
+    )
+    return RoleChange(user, released)

@@ -75,6 +75,7 @@ btn-case-handover = 🤝 Hand over
 btn-case-release = ↩️ Release
 btn-case-back = ◀ Back to the case
 btn-case-open = 📂 Open the case
+btn-case-take-over = ✋ Take over
 
 case-refused-not-allowed = This case is not in your districts, or you are not a coordinator.
 case-refused-taken = Another coordinator has just taken this case.
@@ -93,6 +94,8 @@ case-no-handover = No other coordinator covers this case.
 btn-handover-to = { $organisation } · { $id }
 case-handed-over = Handed over.
 case-handed-to-you = 🤝 Case { $code } was handed over to you.
+case-taken-over = The case is yours now. Whoever held it has been told.
+case-taken-from-you = 🔁 An admin of Koldo took case { $code } from you: it is no longer yours.
 case-choose-canned = Choose a reply. The family gets it in their own language.
 btn-canned-received = We received your request
 btn-canned-send-location = Please send your location
@@ -123,3 +126,8 @@ roles-no-role = { $id } has no role.
 roles-line = { $id } · { $role } · { $districts } · { $needs }
 roles-list = <b>Staff</b>
     { $lines }
+roles-bad-id = That is not a Telegram user id: write a positive whole number, such as 123456789.
+roles-cases-released = { $count ->
+    [one] ↩️ { $count } case they held is back in the queue: { $codes }
+   *[other] ↩️ { $count } cases they held are back in the queue: { $codes }
+}

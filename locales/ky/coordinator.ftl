@@ -66,6 +66,7 @@ btn-case-handover = 🤝 Өткөрүп берүү
 btn-case-release = ↩️ Кезекке кайтаруу
 btn-case-back = ◀ Өтүнүчкө кайтуу
 btn-case-open = 📂 Өтүнүчтү ачуу
+btn-case-take-over = ✋ Өзүмө алуу
 
 case-refused-not-allowed = Бул өтүнүч сиздин райондордон эмес, же сиз координатор эмессиз.
 case-refused-taken = Бул өтүнүчтү башка координатор азыр эле алды.
@@ -84,6 +85,8 @@ case-no-handover = Бул өтүнүч үчүн башка координато�
 btn-handover-to = { $organisation } · { $id }
 case-handed-over = Өткөрүлдү.
 case-handed-to-you = 🤝 Сизге { $code } өтүнүчү өткөрүлдү.
+case-taken-over = Өтүнүч эми сизде. Мурун кармап турган кызматкерге билдирилди.
+case-taken-from-you = 🔁 Колдонун администратору { $code } өтүнүчүн сизден алды.
 case-choose-canned = Жоопту тандаңыз. Үй-бүлө аны өз тилинде алат.
 btn-canned-received = Өтүнүчүңүздү алдык
 btn-canned-send-location = Жайгашкан жериңизди жөнөтүңүз
@@ -111,3 +114,5 @@ roles-no-role = { $id } ролу жок.
 roles-line = { $id } · { $role } · { $districts } · { $needs }
 roles-list = <b>Кызматкерлер</b>
     { $lines }
+roles-bad-id = Бул Telegram колдонуучусунун ID'си эмес: 123456789 сыяктуу оң бүтүн санды жазыңыз.
+roles-cases-released = ↩️ Кезекке { $count } өтүнүч кайтты: { $codes }

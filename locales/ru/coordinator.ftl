@@ -78,6 +78,7 @@ btn-case-handover = 🤝 Передать
 btn-case-release = ↩️ Вернуть в очередь
 btn-case-back = ◀ К обращению
 btn-case-open = 📂 Открыть обращение
+btn-case-take-over = ✋ Забрать себе
 
 case-refused-not-allowed = Это обращение не из ваших районов, или вы не координатор.
 case-refused-taken = Другой координатор только что взял это обращение.
@@ -96,6 +97,8 @@ case-no-handover = Других координаторов для этого о�
 btn-handover-to = { $organisation } · { $id }
 case-handed-over = Передано.
 case-handed-to-you = 🤝 Вам передали обращение { $code }.
+case-taken-over = Теперь обращение у вас. Тому, у кого оно было, сообщили.
+case-taken-from-you = 🔁 Обращение { $code } больше не у вас — по решению администратора Колдо.
 case-choose-canned = Выберите ответ. Семья получит его на своём языке.
 btn-canned-received = Мы получили ваше обращение
 btn-canned-send-location = Пришлите, пожалуйста, ваше место
@@ -127,3 +130,9 @@ roles-no-role = У { $id } нет роли.
 roles-line = { $id } · { $role } · { $districts } · { $needs }
 roles-list = <b>Сотрудники</b>
     { $lines }
+roles-bad-id = Это не Telegram ID пользователя: напишите целое положительное число, например 123456789.
+roles-cases-released = { $count ->
+    [one] ↩️ В очередь вернулось { $count } обращение: { $codes }
+    [few] ↩️ В очередь вернулись { $count } обращения: { $codes }
+   *[many] ↩️ В очередь вернулось { $count } обращений: { $codes }
+}

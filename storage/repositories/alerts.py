@@ -21,6 +21,22 @@ def case_registered(session: AsyncSession, case: Case, escalation_minutes: int) 
         )
 
 
+async def case_queued_again(session: AsyncSession, case: Case, escalation_minutes: int) -> None:
+    """A case back in the queue (released, or its holder lost the role): its coordinators are
+    told as for a new case, and an urgent one is raised again in time unless a raise is due."""
+    now = utcnow()
+    schedule(session, AlertKind.NEW_CASE, case.id, now)
+    if case.priority != Priority.URGENT:
+        return
+    pending_raise = select(Alert.id).where(
+        Alert.case_id == case.id, Alert.kind == AlertKind.ESCALATION, Alert.sent_at.is_(None)
+    )
+    if await session.scalar(pending_raise.limit(1)) is None:
+        schedule(
+            session, AlertKind.ESCALATION, case.id, now + timedelta(minutes=escalation_minutes)
+        )
+
+
 def schedule(session: AsyncSession, kind: AlertKind, case_id: int, due_at: datetime) -> None:
     session.add(Alert(kind=kind, case_id=case_id, due_at=due_at))
 

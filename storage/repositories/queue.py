@@ -90,6 +90,12 @@ async def change_holder(
     return bool(getattr(result, "rowcount", 0) == 1)
 
 
+async def held_by(session: AsyncSession, user_id: int) -> Sequence[Case]:
+    """The open cases this person holds."""
+    query = select(Case).where(Case.assignee_id == user_id, Case.status.in_(OPEN_STATUSES))
+    return (await session.scalars(query.order_by(Case.id))).all()
+
+
 async def messages_of(session: AsyncSession, case_id: int, limit: int) -> list[CaseMessage]:
     query = (
         select(CaseMessage)

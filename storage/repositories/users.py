@@ -12,6 +12,19 @@ async def get(session: AsyncSession, user_id: int) -> User | None:
     return await session.get(User, user_id)
 
 
+async def current(session: AsyncSession, user_id: int, *, lock: bool = False) -> User | None:
+    """The person as the database has them now, even if this session loaded them before: a role
+    can be taken away by another update or replica between two reads. With `lock`, their row
+    is held (FOR SHARE on PostgreSQL) until the transaction ends, so that a revoke waits for
+    the case this transaction gives them, and then hands it back."""
+    return await session.get(
+        User,
+        user_id,
+        populate_existing=True,
+        with_for_update={"read": True} if lock else None,
+    )
+
+
 async def get_or_create(session: AsyncSession, user_id: int) -> User:
     user = await session.get(User, user_id)
     if user is not None:

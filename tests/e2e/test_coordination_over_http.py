@@ -26,15 +26,16 @@ async def case_of(app: App, family: Phone) -> Case:
 async def make_coordinator(app: App, phone: Phone, district: str) -> None:
     """Granted by an admin; the coordinator had chosen their language at /start."""
     async with app.resources.session_factory() as session:
-        coordinator = await roles.grant(
+        change = await roles.grant(
             session,
             phone.user_id,
             Role.COORDINATOR,
+            app.settings,
             actor_id=None,
             organisation="Test NGO",
             districts=[district],
         )
-        coordinator.language = phone.t.locale
+        change.user.language = phone.t.locale
         await session.commit()
 
 
