@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandStart
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, replies, screens
@@ -66,6 +66,12 @@ async def consent_answered(
     await replies.send(bot, query.from_user.id, screens.main_menu(t))
 
 
+async def membership_changed(event: ChatMemberUpdated) -> None:
+    """Blocking or unblocking the bot: bot/middlewares/context.py already noted whether the
+    person can be reached (private chats only). The handler is here because aiogram asks
+    Telegram only for the kinds of update some handler takes."""
+
+
 async def _main_menu(message: Message, t: Translator) -> None:
     screen = screens.main_menu(t)
     await message.answer(screen.text, reply_markup=screen.markup)
@@ -78,6 +84,5 @@ def router() -> Router:
     router.message.register(choose_language, Command("language"))
     router.callback_query.register(language_chosen, LanguageCb.filter(F.code.in_(LOCALES)))
     router.callback_query.register(consent_answered, ConsentCb.filter())
-    # Blocking and unblocking the bot (my_chat_member) change whether a person is reachable:
-    # bot/middlewares/context.py keeps that for every update, in the private chat only.
+    router.my_chat_member.register(membership_changed)
     return router

@@ -146,6 +146,11 @@ async def test_a_group_that_drops_koldo_says_nothing_about_the_person(koldo: Har
     assert await _alerted_of(koldo, coordinator, case.code)
 
 
+async def test_telegram_is_asked_for_blocks_and_unblocks(koldo: Harness) -> None:
+    # Telegram sends only the kinds of update the bot asks for, from its handlers.
+    assert "my_chat_member" in koldo.dispatcher.resolve_used_update_types()
+
+
 async def test_blocking_and_unblocking_in_the_private_chat_is_followed(koldo: Harness) -> None:
     coordinator = await staff_member(koldo, [BATKEN])
     await bot_status_changed(koldo, coordinator, coordinator.chat, "kicked")
