@@ -43,12 +43,14 @@ async def _inject_faults(request: web.Request, world: World, method: str) -> web
     faults = world.faults
     if not faults.applies_to(method):
         return None
+    # The whole request first: a call Telegram has received is carried out even if the
+    # client goes away while it is slow to answer.
+    await request.read()
     delay = world.dice.delay(faults)
     if delay > 0:
         await asyncio.sleep(delay)
     if world.dice.hit(faults.drop_rate):
         world.counters.record_refusal("dropped_connections")
-        await request.read()
         return _drop_connection(request)
     if world.dice.hit(faults.error_rate):
         world.counters.record_refusal("server_errors")

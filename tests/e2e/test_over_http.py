@@ -19,6 +19,13 @@ NewPhone = Callable[..., Awaitable[Phone]]
 
 
 async def register_needs(family: Phone, location: tuple[float, float] = KOK_TASH) -> None:
+    await fill_needs(family, location)
+    await family.press(family.t("btn-confirm"))
+    await family.sees("main-menu")
+
+
+async def fill_needs(family: Phone, location: tuple[float, float] = KOK_TASH) -> None:
+    """From /start to the summary of the needs form, with the button to send it."""
     t = family.t
     await family.driver.send_command(family.user_id, "start")
     [welcome] = await family.driver.wait_for_messages(family.user_id, timeout=15)
@@ -42,8 +49,7 @@ async def register_needs(family: Phone, location: tuple[float, float] = KOK_TASH
     await family.tap("btn-share-phone")
     await family.sees("needs-details")
     await family.press(t("btn-skip"))
-    await family.press(t("btn-confirm"))
-    await family.sees("main-menu")
+    await family.showing(t("btn-confirm"))
 
 
 async def the_case(app: App) -> Case:
