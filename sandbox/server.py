@@ -43,9 +43,6 @@ async def _inject_faults(request: web.Request, world: World, method: str) -> web
     faults = world.faults
     if not faults.applies_to(method):
         return None
-    # The whole request first: a call Telegram has received is carried out even if the
-    # client goes away while it is slow to answer.
-    await request.read()
     delay = world.dice.delay(faults)
     if delay > 0:
         await asyncio.sleep(delay)
@@ -66,10 +63,12 @@ async def handle_bot_api(request: web.Request) -> web.Response:
         if method.lower() not in botapi.METHODS:
             raise NOT_FOUND
         world.counters.record_request(method)
+        # The whole request before any fault: a call Telegram has received is carried out even
+        # if the client goes away while Telegram is slow to answer it.
+        params = await read_params(request)
         fault = await _inject_faults(request, world, method)
         if fault is not None:
             return fault
-        params = await read_params(request)
         result = await botapi.call_method(world, bot, method, params)
     except BotApiError as error:
         return _json_response(error.payload(), error.status)

@@ -50,7 +50,6 @@ class Receiver:
                 self.arrived.clear()
                 await self.arrived.wait()
 
-
     @property
     def texts(self) -> list[str]:
         return [u["message"]["text"] for u in self.updates]
@@ -61,9 +60,12 @@ class Receivers:
 
     def __init__(self) -> None:
         self.runners: dict[str, web.AppRunner] = {}
+        self.started: list[Receiver] = []
+        self.arrived = asyncio.Event()  # set by each of them
 
     async def start(self) -> Receiver:
-        receiver = Receiver()
+        receiver = Receiver(arrived=self.arrived)
+        self.started.append(receiver)
         app = web.Application()
         app.router.add_post("/hook", receiver.handle)
         runner = web.AppRunner(app)
@@ -78,6 +80,15 @@ class Receivers:
     async def stop(self, receiver: Receiver) -> None:
         receiver.gate.set()
         await self.runners.pop(receiver.url).cleanup()
+
+    async def wait_for(self, count: int) -> None:
+        """Until they have received `count` updates between them."""
+        async with asyncio.timeout(5):
+            while True:
+                self.arrived.clear()
+                if sum(len(r.updates) for r in self.started) >= count:
+                    return
+                await self.arrived.wait()
 
     async def stop_all(self) -> None:
         for runner in self.runners.values():
@@ -191,9 +202,7 @@ async def test_a_balancer_spreads_updates_over_replicas_each_chat_in_order(
         for n in range(4):
             for person in people:
                 await driver.send_text(person, f"{person}:{n}")
-        async with asyncio.timeout(5):
-            while sum(len(r.updates) for r in replicas) < 8:
-                await asyncio.sleep(0.01)
+        await receivers.wait_for(8)
         assert all(r.updates for r in replicas)
         assert {s for r in replicas for s in r.secrets} == {SECRET}
         delivered = sorted((u for r in replicas for u in r.updates), key=lambda u: u["update_id"])
@@ -217,9 +226,7 @@ async def test_by_hash_a_chat_stays_on_one_replica_until_it_stops(
     try:
         for n in range(3):
             await driver.send_text(user, f"before {n}")
-        async with asyncio.timeout(5):
-            while sum(len(r.updates) for r in replicas) < 3:
-                await asyncio.sleep(0.01)
+        await receivers.wait_for(3)
         [serving] = [r for r in replicas if r.updates]
         [other] = [r for r in replicas if r is not serving]
         await receivers.stop(serving)
