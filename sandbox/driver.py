@@ -484,7 +484,8 @@ class SandboxDriver:
         return result
 
     async def balancers(self) -> JsonDict:
-        """{url: {targets, balance, accepted: {target: deliveries answered 2xx}}}."""
+        """{url: {targets, balance, accepted: {target: deliveries answered 2xx}, in_flight:
+        {target: deliveries sent and not answered yet}}}."""
         result: JsonDict = await self._request("GET", "/sandbox/balancers")
         return result
 

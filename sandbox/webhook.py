@@ -55,6 +55,7 @@ class Balancer:
     targets: list[str]
     balance: str = "round_robin"
     accepted: Counter[str] = field(default_factory=Counter)  # deliveries answered 2xx, by target
+    in_flight: Counter[str] = field(default_factory=Counter)  # sent, not answered yet, by target
     _turn: int = 0
 
     def __post_init__(self) -> None:
@@ -72,7 +73,12 @@ class Balancer:
         return chosen
 
     def public(self) -> dict[str, Any]:
-        return {"targets": self.targets, "balance": self.balance, "accepted": dict(self.accepted)}
+        return {
+            "targets": self.targets,
+            "balance": self.balance,
+            "accepted": dict(self.accepted),
+            "in_flight": {target: n for target, n in self.in_flight.items() if n},
+        }
 
 
 class WebhookDelivery:
@@ -152,6 +158,7 @@ class WebhookDelivery:
         url = self.config.url
         if balancer is not None:
             url = balancer.target(update_chat_id(update), attempt)
+            balancer.in_flight[url] += 1
         try:
             async with self.session.post(
                 url, json=update, headers=headers, timeout=timeout
@@ -168,6 +175,9 @@ class WebhookDelivery:
             return "Connection refused"
         except aiohttp.ClientError as error:
             return f"Connection error: {type(error).__name__}"
+        finally:
+            if balancer is not None:
+                balancer.in_flight[url] -= 1
 
     async def _run_answered_method(self, response: aiohttp.ClientResponse) -> None:
         if response.content_type != "application/json":
