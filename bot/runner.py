@@ -184,7 +184,7 @@ async def _serve_webhook(
 ) -> None:
     secret = settings.webhook_secret.get_secret_value()
     app = web.Application()
-    app.router.add_post(settings.webhook_path, WebhookEndpoint(in_hand, secret))
+    app.router.add_post(settings.webhook_path, WebhookEndpoint(in_hand, secret).handle)
     app.router.add_get("/healthz", _healthy)
     runner = web.AppRunner(app)
     await runner.setup()

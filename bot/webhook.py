@@ -35,7 +35,7 @@ class WebhookEndpoint:
         self.secret = secret.encode()
         self.answer_within = answer_within
 
-    async def __call__(self, request: web.Request) -> web.Response:
+    async def handle(self, request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "").encode()
         if not secrets.compare_digest(given, self.secret):
             return web.Response(status=401, text="Unauthorized")
