@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     throttle_limit: int = Field(default=40, ge=1)
     throttle_window_seconds: float = Field(default=10.0, gt=0)
     urgent_escalation_minutes: int = Field(default=30, ge=1)
+    # How often the alerts table is polled; also the window in which new cases are batched.
+    alert_poll_seconds: float = Field(default=20.0, gt=0)
+    # On SIGTERM or SIGINT: how long to finish the updates in hand and the alerts being sent.
+    shutdown_timeout_seconds: float = Field(default=15.0, gt=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

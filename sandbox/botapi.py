@@ -22,7 +22,7 @@ from sandbox.formatting import detect_entities, parse_text
 from sandbox.markup import inline_part, normalize_markup
 from sandbox.models import BotAccount, ChatLog, JsonDict, StoredMessage
 from sandbox.params import Params
-from sandbox.updates import WebhookConfig
+from sandbox.updates import DEFAULT_UPDATE_TYPES, UpdateQueue, WebhookConfig
 from sandbox.world import World
 
 MESSAGE_LIMIT = 4096
@@ -279,18 +279,35 @@ async def set_webhook(call: Call) -> bool:
         0 < len(secret) <= 256 and all(c.isalnum() or c in "_-" for c in secret)
     ):
         raise bad_request("secret token contains unallowed characters")
-    await call.world.stop_webhook(call.bot.id)
-    if call.params.flag("drop_pending_updates"):
-        call.bot.updates.drop_pending()
-    call.bot.updates.set_allowed(call.params.nested("allowed_updates"))
     config = WebhookConfig(
         url=url,
         secret_token=secret,
         max_connections=min(100, max(1, call.params.integer("max_connections", 40) or 40)),
         ip_address=call.params.text("ip_address"),
     )
+    queue, allowed = call.bot.updates, call.params.nested("allowed_updates")
+    drop = call.params.flag("drop_pending_updates")
+    if not drop and _same_webhook(queue.webhook, config) and _same_allowed(queue, allowed):
+        # Telegram answers "Webhook is already set" and changes nothing: deliveries under way
+        # go on (replicas of a bot each set the same webhook when they start).
+        return True
+    await call.world.stop_webhook(call.bot.id)
+    if drop:
+        queue.drop_pending()
+    queue.set_allowed(allowed)
     call.world.start_webhook(call.bot, config)
     return True
+
+
+def _same_webhook(current: WebhookConfig | None, new: WebhookConfig) -> bool:
+    fields = ("url", "secret_token", "max_connections", "ip_address")
+    return current is not None and all(
+        getattr(current, name) == getattr(new, name) for name in fields
+    )
+
+
+def _same_allowed(queue: UpdateQueue, allowed: Any) -> bool:
+    return allowed is None or (frozenset(allowed) or DEFAULT_UPDATE_TYPES) == queue.allowed
 
 
 @method("deleteWebhook")

@@ -404,6 +404,22 @@ async def places(request: web.Request) -> web.Response:
     return ok([place.to_dict() for place in world.places])
 
 
+async def balancers(request: web.Request) -> web.Response:
+    """Load balancers in front of webhook URLs: POST {url, targets, balance?} (no targets
+    takes the balancer away); GET lists them with the deliveries each target accepted."""
+    world = _world(request)
+    if request.method == "POST":
+        body = await _body(request)
+        targets = body.get("targets") or []
+        if not isinstance(targets, list):
+            raise ControlError("targets is a list of URLs")
+        try:
+            world.set_balancer(str(body["url"]), targets, str(body.get("balance", "round_robin")))
+        except ValueError as error:
+            raise ControlError(str(error)) from None
+    return ok({url: balancer.public() for url, balancer in world.balancers.items()})
+
+
 def add_control_routes(app: web.Application) -> None:
     routes = app.router
     routes.add_get("/sandbox/state", get_state)
@@ -429,3 +445,4 @@ def add_control_routes(app: web.Application) -> None:
     routes.add_route("*", "/sandbox/limits", limits)
     routes.add_route("*", "/sandbox/faults", faults)
     routes.add_route("*", "/sandbox/places", places)
+    routes.add_route("*", "/sandbox/balancers", balancers)

@@ -482,6 +482,21 @@ class SandboxDriver:
             next_faults=[],
         )
 
+    async def set_balancer(
+        self, url: str, targets: list[str], balance: str = "round_robin"
+    ) -> JsonDict:
+        """Puts a load balancer in front of the webhook URL `url`: deliveries go to `targets`
+        (round_robin, or hash: one chat to one target); an empty list takes it away."""
+        body = {"url": url, "targets": targets, "balance": balance}
+        result: JsonDict = await self._request("POST", "/sandbox/balancers", body)
+        return result
+
+    async def balancers(self) -> JsonDict:
+        """{url: {targets, balance, accepted: {target: deliveries answered 2xx}, in_flight:
+        {target: deliveries sent and not answered yet}}}."""
+        result: JsonDict = await self._request("GET", "/sandbox/balancers")
+        return result
+
     async def set_places(self, places: list[tuple[str, float, float]]) -> list[JsonDict]:
         body = {"places": [{"name": n, "latitude": la, "longitude": lo} for n, la, lo in places]}
         result: list[JsonDict] = await self._request("POST", "/sandbox/places", body)

@@ -73,7 +73,6 @@ async def _inject_faults(request: web.Request, world: World, method: str) -> web
         return None
     if fault == DROP:
         world.counters.record_refusal("dropped_connections")
-        await request.read()
         return _drop_connection(request)
     world.counters.record_refusal("server_errors")
     return _server_error(int(fault))
@@ -87,10 +86,12 @@ async def handle_bot_api(request: web.Request) -> web.Response:
         if method.lower() not in botapi.METHODS:
             raise NOT_FOUND
         world.counters.record_request(method)
+        # The whole request before any fault: a call Telegram has received is carried out even
+        # if the client goes away while Telegram is slow to answer it.
+        params = await read_params(request)
         fault = await _inject_faults(request, world, method)
         if fault is not None:
             return fault
-        params = await read_params(request)
         result = await botapi.call_method(world, bot, method, params)
     except BotApiError as error:
         return _json_response(error.payload(), error.status)

@@ -26,7 +26,7 @@ from sandbox.limits import FaultDice, Faults, Limits, RateLimiter
 from sandbox.models import BotAccount, ChatLog, Group, JsonDict, Person, StoredMessage
 from sandbox.places import DEFAULT_PLACES, Place
 from sandbox.updates import UpdateQueue, WebhookConfig
-from sandbox.webhook import RetryPolicy, WebhookDelivery
+from sandbox.webhook import Balancer, RetryPolicy, WebhookDelivery
 
 TOKEN_SHAPE = re.compile(r"^(\d+):([A-Za-z0-9_-]{35,})$")
 EVENT_HISTORY = 5000  # events kept for the page's long poll; chat transcripts keep everything
@@ -58,6 +58,8 @@ class World:
         self.seq = 0
         self.webhook_retry = webhook_retry or RetryPolicy()
         self.webhooks: dict[int, WebhookDelivery] = {}
+        # Load balancers in front of webhook URLs: the URL set with setWebhook -> its targets.
+        self.balancers: dict[str, Balancer] = {}
         self.http: aiohttp.ClientSession | None = None
         self.run_bot_method: BotMethodRunner | None = None
         self.closed = False
@@ -280,8 +282,19 @@ class World:
 
         bot.updates.webhook = config
         self.webhooks[bot.id] = WebhookDelivery(
-            bot.updates, config, self.http, run_method, self.webhook_retry
+            bot.updates, config, self.http, run_method, self.webhook_retry, self.balancers
         )
+
+    def set_balancer(
+        self, url: str, targets: list[str], balance: str = "round_robin"
+    ) -> Balancer | None:
+        """Puts a load balancer in front of a webhook URL (no targets: takes it away). It
+        applies to deliveries from the next attempt on, also to a webhook already set."""
+        if not targets:
+            self.balancers.pop(url, None)
+            return None
+        balancer = self.balancers[url] = Balancer([str(t) for t in targets], balance)
+        return balancer
 
     async def stop_webhook(self, bot_id: int) -> None:
         delivery = self.webhooks.pop(bot_id, None)

@@ -11,6 +11,7 @@ replicas each alert goes out once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
@@ -28,7 +29,6 @@ from storage.models import AlertKind, Case, CaseStatus, Role, User, utcnow
 from storage.repositories import alerts, queue, users
 
 logger = logging.getLogger("koldo.alerts")
-POLL_SECONDS = 20.0  # also the batching window: one message per coordinator per poll at most
 BATCH = 200
 
 
@@ -117,17 +117,21 @@ async def _escalate(
     return sent
 
 
-async def run_forever(
+async def run_until(
+    stop: asyncio.Event,
     session_factory: async_sessionmaker[AsyncSession],
     bot: Bot,
     localization: Localization,
     settings: Settings,
-    interval: float = POLL_SECONDS,
 ) -> None:
-    """The background task of `koldo run`: a failed poll is logged and tried again."""
-    while True:
+    """The background task of `koldo run`, polling every `alert_poll_seconds` until `stop` is
+    set. A poll under way when it is set is finished: what it took from the table is sent (a
+    poll cancelled half-way would leave alerts marked sent that nobody received). A failed poll
+    is logged and tried again."""
+    while not stop.is_set():
         try:
             await deliver_due(session_factory, bot, localization, settings)
         except Exception as error:  # a database or network hiccup must not end the loop
             logger.error("alert poll failed with %s", type(error).__name__)
-        await asyncio.sleep(interval)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), settings.alert_poll_seconds)

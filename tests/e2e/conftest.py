@@ -6,6 +6,7 @@ import itertools
 import socket
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass
 
 import pytest
 
@@ -49,29 +50,72 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+WEBHOOK_PATH = "/telegram/koldo"
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """What the replicas of one deployment share: the Redis keys, the webhook's secret and its
+    public address (the load balancer's, when there are several replicas). Each replica listens
+    on a port of its own; a replica started again takes its old port."""
+
+    redis_prefix: str
+    secret: str
+    ports: tuple[int, ...]
+
+    @classmethod
+    def new(cls, replicas: int = 1) -> Deployment:
+        return cls(
+            f"koldo-e2e-{uuid.uuid4().hex[:10]}",
+            uuid.uuid4().hex,
+            tuple(free_port() for _ in range(replicas)),
+        )
+
+    def local_url(self, replica: int) -> str:
+        return f"http://127.0.0.1:{self.ports[replica]}{WEBHOOK_PATH}"
+
+    @property
+    def local_urls(self) -> list[str]:
+        return [self.local_url(replica) for replica in range(len(self.ports))]
+
+    @property
+    def public_url(self) -> str:
+        """The address set with setWebhook: the sandbox's load balancer knows it."""
+        if len(self.ports) == 1:
+            return self.local_url(0)
+        return f"http://balancer.{self.redis_prefix}.invalid{WEBHOOK_PATH}"
+
+
 @pytest.fixture
 async def start_koldo(
     sandbox: SandboxServer, token: str, backend: Backend
 ) -> AsyncIterator[StartKoldo]:
     started: list[KoldoProcess] = []
 
-    async def start(webhook: bool = False) -> KoldoProcess:
+    async def start(
+        webhook: bool = False,
+        deployment: Deployment | None = None,
+        replica: int = 0,
+        **settings: str,
+    ) -> KoldoProcess:
+        """`koldo run` (a replica of `deployment`, or on its own); more KOLDO_* settings by
+        name, e.g. alert_poll_seconds="1"."""
+        deployment = deployment or Deployment.new()
         env = {
             "KOLDO_BOT_TOKEN": token,
             "KOLDO_TELEGRAM_API_URL": sandbox.url,
             "KOLDO_DATABASE_URL": backend.database_url,
             "KOLDO_REDIS_URL": backend.redis_url,
-            "KOLDO_REDIS_PREFIX": f"koldo-e2e-{uuid.uuid4().hex[:10]}",
+            "KOLDO_REDIS_PREFIX": deployment.redis_prefix,
             "KOLDO_LOG_LEVEL": "INFO",
-        }
-        ready = "Run polling for bot"
+        } | {f"KOLDO_{name.upper()}": value for name, value in settings.items()}
+        ready = "polling for updates"
         if webhook:
-            port = free_port()
             env |= {
-                "KOLDO_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram/koldo",
-                "KOLDO_WEBHOOK_SECRET": uuid.uuid4().hex,
+                "KOLDO_WEBHOOK_URL": deployment.public_url,
+                "KOLDO_WEBHOOK_SECRET": deployment.secret,
                 "KOLDO_WEBHOOK_HOST": "127.0.0.1",
-                "KOLDO_WEBHOOK_PORT": str(port),
+                "KOLDO_WEBHOOK_PORT": str(deployment.ports[replica]),
             }
             ready = "webhook server on port"
         process = KoldoProcess(env)

@@ -40,7 +40,7 @@ async def page_sandbox(app: App, backend: Backend) -> AsyncIterator[SandboxServe
             "KOLDO_REDIS_PREFIX": f"koldo-page-{uuid.uuid4().hex[:10]}",
         }
     )
-    await koldo.start("Run polling for bot")
+    await koldo.start("polling for updates")
     yield server
     assert await koldo.stop() == 0
     await server.stop()

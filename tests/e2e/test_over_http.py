@@ -19,6 +19,19 @@ NewPhone = Callable[..., Awaitable[Phone]]
 
 
 async def register_needs(family: Phone, location: tuple[float, float] = KOK_TASH) -> None:
+    await fill_needs(family, location)
+    await family.press(family.t("btn-confirm"))
+    await family.sees("main-menu")
+
+
+async def fill_needs(family: Phone, location: tuple[float, float] = KOK_TASH) -> None:
+    """From /start to the summary of the needs form, with the button to send it."""
+    await agree(family)
+    await answer_needs_form(family, location)
+
+
+async def agree(family: Phone) -> None:
+    """/start, the language, the consent: the main menu."""
     t = family.t
     await family.driver.send_command(family.user_id, "start")
     [welcome] = await family.driver.wait_for_messages(family.user_id, timeout=15)
@@ -27,6 +40,11 @@ async def register_needs(family: Phone, location: tuple[float, float] = KOK_TASH
     await family.sees("consent")
     await family.press(t("btn-consent-agree"))
     await family.sees("main-menu")
+
+
+async def answer_needs_form(family: Phone, location: tuple[float, float] = KOK_TASH) -> None:
+    """From the main menu to the summary of the needs form."""
+    t = family.t
     await family.press(t("menu-needs"))
     await family.sees("needs-location")
     await family.tap("btn-share-location", location=location)
@@ -42,8 +60,7 @@ async def register_needs(family: Phone, location: tuple[float, float] = KOK_TASH
     await family.tap("btn-share-phone")
     await family.sees("needs-details")
     await family.press(t("btn-skip"))
-    await family.press(t("btn-confirm"))
-    await family.sees("main-menu")
+    await family.showing(t("btn-confirm"))
 
 
 async def the_case(app: App) -> Case:

@@ -59,12 +59,12 @@ class KoldoProcess:
         async for line in self.process.stdout:
             self.output.append(line.decode(errors="replace"))
 
-    async def stop(self, timeout: float = 20.0) -> int:
-        """SIGTERM, as docker stop and systemd send; returns the exit code."""
+    async def stop(self, timeout: float = 20.0, sig: signal.Signals = signal.SIGTERM) -> int:
+        """SIGTERM, as docker stop and systemd send (or SIGINT, Ctrl+C); returns the exit code."""
         assert self.process is not None
         if self.process.returncode is None:
             with contextlib.suppress(ProcessLookupError):
-                self.process.send_signal(signal.SIGTERM)
+                self.process.send_signal(sig)
         try:
             code = await asyncio.wait_for(self.process.wait(), timeout)
         except TimeoutError:
