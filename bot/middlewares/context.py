@@ -8,7 +8,8 @@ from aiogram.types import TelegramObject
 from aiogram.types import User as TelegramUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.i18n import Localization
+from bot.i18n import Localization, Translator
+from storage.models import User
 from storage.repositories import users
 
 
@@ -36,10 +37,17 @@ class UpdateContext(BaseMiddleware):
             data["session"] = session
             user = None if sender is None else await users.get_or_create(session, sender.id)
             data["user"] = user
-            locale = (user.language if user else None) or self._localization.locale_for(
-                sender.language_code if sender else None
-            )
-            data["t"] = self._localization.translator(locale)
+            data["t"] = translator_for(self._localization, user, sender)
             result = await handler(event, data)
             await session.commit()
             return result
+
+
+def translator_for(
+    localization: Localization, user: User | None, sender: TelegramUser | None
+) -> Translator:
+    """The language a person chose, else the one their Telegram app uses, else the default."""
+    locale = (user.language if user else None) or localization.locale_for(
+        sender.language_code if sender else None
+    )
+    return localization.translator(locale)
