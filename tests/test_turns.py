@@ -28,6 +28,7 @@ from storage.models import Case
 from storage.redis_client import open_redis
 from storage.turns import RedisTurns
 from tests.conftest import REDIS_URL, TEST_TOKEN, Harness
+from tests.support.cases import BATKEN, registered_case, staff_member
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.gate import Gate
 from tests.support.journeys import reach_details, send_the_form
@@ -50,6 +51,21 @@ def needs_redis(koldo: Harness) -> None:
         pytest.skip("replicas, stalls and crashes are about Redis")
 
 
+async def wait_until_in_line(koldo: Harness, person: Person, count: int) -> None:
+    """Until `count` updates of the person stand in their line in Redis, or a few seconds.
+    In memory an update takes its place as soon as its task starts."""
+    settings = koldo.resources.settings
+    redis = koldo.resources.redis
+    if redis is None:
+        await asyncio.sleep(0)
+        return
+    line = f"{settings.redis_prefix}:line:{koldo.bot.id}:{person.chat.id}:{person.user.id}"
+    for _ in range(500):
+        if await redis.zcard(line) >= count:
+            return
+        await asyncio.sleep(0.01)
+
+
 # --- in order ------------------------------------------------------------------------------
 
 
@@ -66,6 +82,49 @@ async def test_quick_texts_in_one_polling_batch_are_kept_in_the_order_sent(
     assert await details_of_the_case(koldo) == "\n".join(TEXTS)
 
 
+async def test_quick_texts_to_a_coordinator_reach_them_in_the_order_sent(koldo: Harness) -> None:
+    ky, en = koldo.t("ky"), koldo.t("en")
+    family = koldo.person(language_code="ky")
+    case = await registered_case(koldo, family, "ky")
+    coordinator = await staff_member(koldo, [BATKEN], "en")
+    await coordinator.send("/queue")
+    await coordinator.press(coordinator.last.buttons()[0])
+    await coordinator.press(en("btn-case-claim"))
+    assert family.last_text == ky("family-case-claimed", code=case.code)
+
+    await family.press(ky("btn-my-case-write"))
+    await family.send_at_once(TEXTS)
+
+    received = [m.copied.text for m in coordinator.view.messages if m.copied is not None]
+    assert received == TEXTS
+
+
+async def test_an_update_given_up_while_it_waits_does_not_hold_the_ones_after_it(
+    koldo: Harness,
+) -> None:
+    gate = Gate(koldo.telegram)
+    family = koldo.person()
+    family.bot = Bot(
+        TEST_TOKEN, session=gate, default=DefaultBotProperties(parse_mode=ParseMode.HTML)
+    )
+    t = koldo.t("ru")
+    await reach_details(family, t)
+    first, given_up, last = (family.text_update(text) for text in ("d00", "d01", "d02"))
+
+    gate.shut()
+    in_hand = asyncio.create_task(family.deliver(first))
+    await asyncio.wait_for(gate.someone_waits.wait(), GUARD)
+    waiting = asyncio.create_task(family.deliver(given_up))
+    await wait_until_in_line(koldo, family, 2)  # it takes its place behind the first
+    waiting.cancel()  # as when a replica stops and gives up what it has not begun
+    gate.open()
+    await asyncio.wait_for(in_hand, GUARD)
+    await asyncio.wait_for(family.deliver(last), GUARD)
+
+    await send_the_form(family, t)
+    assert await details_of_the_case(koldo) == "d00\nd02"
+
+
 @pytest.fixture
 async def replica(koldo: Harness) -> AsyncIterator[Dispatcher]:
     """A second replica of the bot: its own process state, the same Redis and database."""
@@ -75,18 +134,6 @@ async def replica(koldo: Harness) -> AsyncIterator[Dispatcher]:
     yield dispatcher
     await dispatcher.storage.close()
     await resources.close()
-
-
-async def wait_until_in_line(koldo: Harness, person: Person, count: int) -> None:
-    """Until `count` updates of the person stand in their line in Redis, or a few seconds."""
-    settings = koldo.resources.settings
-    redis = koldo.resources.redis
-    assert redis is not None
-    line = f"{settings.redis_prefix}:line:{koldo.bot.id}:{person.chat.id}:{person.user.id}"
-    for _ in range(500):
-        if await redis.zcard(line) >= count:
-            return
-        await asyncio.sleep(0.01)
 
 
 async def test_two_replicas_handle_one_persons_updates_in_the_order_sent(
@@ -206,8 +253,8 @@ async def test_a_redis_stall_gets_the_apology_and_the_form_goes_on_after_it(
     stalling: tuple[Harness, StallingProxy],
 ) -> None:
     koldo, proxy = stalling
-    family = koldo.person()
-    t = koldo.t("ru")
+    family = koldo.person(language_code="ru")
+    t = koldo.t("ky")  # the language they chose, not their phone's: read from the database
     await reach_details(family, t)
     await family.send("d00")
 
