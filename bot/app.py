@@ -10,9 +10,9 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
-from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
-from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.fsm.storage.redis import RedisStorage
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -23,17 +23,15 @@ from bot.i18n import Localization
 from bot.middlewares.callback_answers import AnswerCallbacksAtBest
 from bot.middlewares.clean_text import StripControlCharacters
 from bot.middlewares.context import UpdateContext
-from bot.middlewares.dedup import DropDuplicateUpdates
 from bot.middlewares.errors import ApologizeOnError
 from bot.middlewares.response_types import KeepResponseTypes
 from bot.middlewares.retry import RetryTelegram
 from bot.middlewares.throttle import ThrottleFloods
+from bot.middlewares.turns import TakeTurns
 from storage.database import create_engine, create_session_factory
 from storage.places import Geography
-
-# One person's updates are handled one at a time. redis-py polls a taken lock every 0.1 s by
-# default, which a family tapping through a form would feel on every tap.
-EVENT_LOCK = {"timeout": 60, "sleep": 0.005}
+from storage.redis_client import open_redis
+from storage.turns import MemoryTurns, RedisTurns, Turns
 
 
 @dataclass
@@ -54,7 +52,7 @@ class Resources:
             settings=settings,
             engine=engine,
             session_factory=create_session_factory(engine),
-            redis=Redis.from_url(settings.redis_url) if settings.redis_url else None,
+            redis=open_redis(settings.redis_url) if settings.redis_url else None,
             localization=Localization(default_locale=settings.default_locale),
             geography=Geography.load(),
         )
@@ -84,28 +82,32 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
 def create_dispatcher(resources: Resources) -> Dispatcher:
     settings = resources.settings
     storage: BaseStorage
-    isolation: BaseEventIsolation
+    turns: Turns
     if resources.redis is not None:
         key_builder = DefaultKeyBuilder(prefix=f"{settings.redis_prefix}:fsm", with_bot_id=True)
         storage = RedisStorage(resources.redis, key_builder=key_builder)
-        isolation = RedisEventIsolation(
-            resources.redis, key_builder=key_builder, lock_kwargs=EVENT_LOCK
-        )
+        turns = RedisTurns(resources.redis, settings.redis_prefix)
     else:
-        storage, isolation = MemoryStorage(), SimpleEventIsolation()
+        storage, turns = MemoryStorage(), MemoryTurns()
 
+    # aiogram's FSM middleware is registered below, in its place among Koldo's: by default the
+    # Dispatcher puts it first, where a Redis failure escapes the apology, and its event
+    # isolation (redis-py's Lock, which polls) lets one person's updates overtake each other.
     dispatcher = Dispatcher(
         storage=storage,
-        events_isolation=isolation,
+        disable_fsm=True,
         settings=settings,
         localization=resources.localization,
         geography=resources.geography,
     )
-    # Outermost first: an apology for any failure below, what people typed without control
-    # characters, then drop repeats before any work.
-    dispatcher.update.outer_middleware(ApologizeOnError())
+    # Outermost first: an apology for any failure below; what people typed without control
+    # characters (no I/O, so a polling batch keeps its order); then each update once and each
+    # person's updates in order, before anything reads their state; then their FSM state, one
+    # database session with their record and language, and flood control.
+    dispatcher.update.outer_middleware(ApologizeOnError(resources.session_factory))
     dispatcher.update.outer_middleware(StripControlCharacters())
-    dispatcher.update.outer_middleware(DropDuplicateUpdates(resources.redis, settings.redis_prefix))
+    dispatcher.update.outer_middleware(TakeTurns(turns))
+    dispatcher.update.outer_middleware(dispatcher.fsm)
     dispatcher.update.outer_middleware(
         UpdateContext(resources.session_factory, resources.localization)
     )

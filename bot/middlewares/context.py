@@ -9,7 +9,8 @@ from aiogram.types import Chat, TelegramObject, Update
 from aiogram.types import User as TelegramUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.i18n import Localization
+from bot.i18n import Localization, Translator
+from storage.models import User
 from storage.repositories import users
 
 GONE = (ChatMemberStatus.KICKED, ChatMemberStatus.LEFT)
@@ -50,10 +51,7 @@ class UpdateContext(BaseMiddleware):
                     # Written at once (and only when it changes): the handler may fail.
                     user.blocked = not reachable
                     await session.commit()
-            locale = (user.language if user else None) or self._localization.locale_for(
-                sender.language_code if sender else None
-            )
-            data["t"] = self._localization.translator(locale)
+            data["t"] = translator_for(self._localization, user, sender)
             result = await handler(event, data)
             await session.commit()
             return result
@@ -69,3 +67,13 @@ def reachability(event: TelegramObject, chat: Chat | None, sender: TelegramUser)
     if member is not None:
         return member.new_chat_member.status not in GONE
     return True
+
+
+def translator_for(
+    localization: Localization, user: User | None, sender: TelegramUser | None
+) -> Translator:
+    """The language a person chose, else the one their Telegram app uses, else the default."""
+    locale = (user.language if user else None) or localization.locale_for(
+        sender.language_code if sender else None
+    )
+    return localization.translator(locale)

@@ -44,3 +44,21 @@ async def answer_the_rest_plainly(family: Person, t: Translator, need: str) -> N
     await family.press(t("btn-continue"))
     await family.tap(t("btn-skip"))
     await family.press(t("btn-skip"))
+
+
+async def reach_details(family: Person, t: Translator) -> None:
+    """Through the form to its details step: location by the button, 4 people, nobody
+    vulnerable, food and water, no phone."""
+    await open_needs_form(family, t)
+    await family.share_location(*KOK_TASH)
+    await family.press("4")
+    await family.press(t("btn-nobody-vulnerable"))
+    await family.press(t("toggle", on="no", label=t("need-food_water")))
+    await family.press(t("btn-continue"))
+    await family.tap(t("btn-skip"))
+
+
+async def send_the_form(family: Person, t: Translator) -> None:
+    """From the details step: on to the summary, and send."""
+    await family.press(t("btn-continue"))
+    await family.press(t("btn-confirm"))

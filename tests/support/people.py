@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import time
 from typing import Any
@@ -97,6 +98,21 @@ class Person:
         )
         await self._feed(callback_query=query)
 
+    async def send_at_once(self, texts: list[str]) -> None:
+        """Quick texts that reach the bot in one batch of long polling: aiogram's polling
+        handles each update of a batch as a task of its own, all of them at once."""
+        updates = [self.text_update(text) for text in texts]
+        tasks = [asyncio.create_task(self.deliver(update)) for update in updates]
+        await asyncio.gather(*tasks)
+
+    def text_update(self, text: str) -> Update:
+        """The update of a text message, made but not delivered yet (see `deliver`)."""
+        return Update(update_id=next(_update_ids), message=self._new_message(text=text))
+
+    async def deliver(self, update: Update) -> None:
+        """Delivers an update, as Telegram does (again, when it redelivers one)."""
+        await self.dispatcher.feed_update(self.bot, update)
+
     async def tap(self, label: str) -> None:
         """Taps a button of the reply keyboard under the text box."""
         assert label in self.reply_buttons(), f"{label!r} not in {self.reply_buttons()}"
@@ -156,6 +172,9 @@ class Person:
         raise AssertionError(f"no button {label!r}; the last buttons were {shown}")
 
     async def _message(self, **content: Any) -> None:
+        await self._feed(message=self._new_message(**content))
+
+    def _new_message(self, **content: Any) -> Message:
         message = Message(
             message_id=next(_message_ids),
             date=int(time.time()),
@@ -164,7 +183,7 @@ class Person:
             **content,
         )
         self.telegram.incoming[(self.chat.id, message.message_id)] = message
-        await self._feed(message=message)
+        return message
 
     async def _feed(self, **event: Any) -> None:
         update = Update(update_id=next(_update_ids), **event)
