@@ -13,6 +13,7 @@ import sys
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,7 +28,7 @@ from handlers.needs import Form
 from storage.models import Case
 from storage.redis_client import open_redis
 from storage.turns import RedisTurns
-from tests.conftest import REDIS_URL, TEST_TOKEN, Harness
+from tests.conftest import BACKENDS, REDIS_URL, TEST_TOKEN, Harness
 from tests.support.cases import BATKEN, registered_case, staff_member
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.gate import Gate
@@ -37,6 +38,7 @@ from tests.support.tcp_proxy import StallingProxy
 
 GUARD = 20.0  # seconds; the stall and the crash below each used to hold a family for a minute
 TEXTS = [f"d{n:02}" for n in range(10)]
+T = TypeVar("T")
 
 
 async def details_of_the_case(koldo: Harness) -> str | None:
@@ -46,9 +48,17 @@ async def details_of_the_case(koldo: Harness) -> str | None:
     return cases[0].details
 
 
-def needs_redis(koldo: Harness) -> None:
-    if koldo.backend.name != "postgres":
-        pytest.skip("replicas, stalls and crashes are about Redis")
+# Replicas, stalls and crashes are about Redis: these run on the PostgreSQL + Redis backend only.
+ON_REDIS = (
+    pytest.mark.skipif("postgres" not in BACKENDS, reason="a run without PostgreSQL and Redis"),
+    pytest.mark.parametrize("backend", ["postgres"], indirect=True),
+)
+
+
+def on_redis(test: T) -> T:
+    for mark in ON_REDIS:
+        test = mark(test)
+    return test
 
 
 async def wait_until_in_line(koldo: Harness, person: Person, count: int) -> None:
@@ -128,7 +138,6 @@ async def test_an_update_given_up_while_it_waits_does_not_hold_the_ones_after_it
 @pytest.fixture
 async def replica(koldo: Harness) -> AsyncIterator[Dispatcher]:
     """A second replica of the bot: its own process state, the same Redis and database."""
-    needs_redis(koldo)
     resources = Resources.open(koldo.resources.settings)
     dispatcher = create_dispatcher(resources)
     yield dispatcher
@@ -136,6 +145,7 @@ async def replica(koldo: Harness) -> AsyncIterator[Dispatcher]:
     await resources.close()
 
 
+@on_redis
 async def test_two_replicas_handle_one_persons_updates_in_the_order_sent(
     koldo: Harness, replica: Dispatcher
 ) -> None:
@@ -207,6 +217,7 @@ async def test_a_redelivery_while_the_update_is_in_hand_is_dropped(koldo: Harnes
     assert await details_of_the_case(koldo) == "d00"
 
 
+@on_redis
 async def test_a_redelivery_to_another_replica_while_one_has_it_in_hand_is_dropped(
     koldo: Harness, replica: Dispatcher
 ) -> None:
@@ -235,7 +246,6 @@ async def test_a_redelivery_to_another_replica_while_one_has_it_in_hand_is_dropp
 @pytest.fixture
 async def stalling(koldo: Harness) -> AsyncIterator[tuple[Harness, StallingProxy]]:
     """The bot with its Redis behind a proxy that can stall."""
-    needs_redis(koldo)
     address = urlsplit(REDIS_URL)
     proxy = await StallingProxy(address.hostname or "127.0.0.1", address.port or 6379).start()
     settings = koldo.resources.settings.model_copy(update={"redis_url": proxy.url})
@@ -249,6 +259,7 @@ async def stalling(koldo: Harness) -> AsyncIterator[tuple[Harness, StallingProxy
     await resources.close()
 
 
+@on_redis
 async def test_a_redis_stall_gets_the_apology_and_the_form_goes_on_after_it(
     stalling: tuple[Harness, StallingProxy],
 ) -> None:
@@ -268,10 +279,10 @@ async def test_a_redis_stall_gets_the_apology_and_the_form_goes_on_after_it(
     assert await details_of_the_case(koldo) == "d00\nd02"  # what came before the stall is kept
 
 
+@on_redis
 async def test_a_replica_killed_while_handling_frees_the_family_and_its_update_in_seconds(
     koldo: Harness, project_root: Path
 ) -> None:
-    needs_redis(koldo)
     family = koldo.person()
     t = koldo.t("ru")
     await reach_details(family, t)
@@ -311,12 +322,12 @@ async def test_a_replica_killed_while_handling_frees_the_family_and_its_update_i
 
 @pytest.fixture
 async def redis(koldo: Harness) -> AsyncIterator[Redis]:
-    needs_redis(koldo)
     client = open_redis(REDIS_URL)
     yield client
     await client.aclose()
 
 
+@on_redis
 async def test_an_update_in_hand_longer_than_its_lease_keeps_its_turn(redis: Redis) -> None:
     turns = RedisTurns(redis, f"koldo-test-{uuid.uuid4().hex[:12]}", lease_seconds=0.3)
     person = (7, 7)

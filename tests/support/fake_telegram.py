@@ -85,7 +85,25 @@ class ChatView:
         return next(m for m in self.messages if m.message_id == message_id)
 
 
-class FakeTelegram(BaseSession):
+class InMemorySession(BaseSession):
+    """A Bot API session that never opens a connection or downloads a file."""
+
+    async def close(self) -> None:
+        return None
+
+    async def stream_content(
+        self,
+        url: str,
+        headers: dict[str, Any] | None = None,
+        timeout: int = 30,
+        chunk_size: int = 65536,
+        raise_for_status: bool = True,
+    ) -> AsyncGenerator[bytes, None]:
+        raise NotImplementedError("no file downloads in dispatcher tests")
+        yield b""
+
+
+class FakeTelegram(InMemorySession):
     def __init__(self) -> None:
         super().__init__()
         self.calls: list[TelegramMethod[Any]] = []
@@ -203,17 +221,3 @@ class FakeTelegram(BaseSession):
             text=shown.text,
             reply_markup=shown.inline,
         )
-
-    async def close(self) -> None:
-        return None
-
-    async def stream_content(
-        self,
-        url: str,
-        headers: dict[str, Any] | None = None,
-        timeout: int = 30,
-        chunk_size: int = 65536,
-        raise_for_status: bool = True,
-    ) -> AsyncGenerator[bytes, None]:
-        raise NotImplementedError("no file downloads in dispatcher tests")
-        yield b""

@@ -4,18 +4,15 @@ reply takes long, so that a test knows an update is in hand while others arrive.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator
-from typing import Any
 
 from aiogram import Bot
-from aiogram.client.session.base import BaseSession
 from aiogram.methods import TelegramMethod
 from aiogram.methods.base import TelegramType
 
-from tests.support.fake_telegram import FakeTelegram
+from tests.support.fake_telegram import FakeTelegram, InMemorySession
 
 
-class Gate(BaseSession):
+class Gate(InMemorySession):
     def __init__(self, telegram: FakeTelegram) -> None:
         super().__init__()
         self.telegram = telegram
@@ -37,17 +34,3 @@ class Gate(BaseSession):
             self.someone_waits.set()
             await self._open.wait()
         return await self.telegram.make_request(bot, method, timeout)
-
-    async def close(self) -> None:
-        return None
-
-    async def stream_content(
-        self,
-        url: str,
-        headers: dict[str, Any] | None = None,
-        timeout: int = 30,
-        chunk_size: int = 65536,
-        raise_for_status: bool = True,
-    ) -> AsyncGenerator[bytes, None]:
-        raise NotImplementedError("no file downloads in dispatcher tests")
-        yield b""
