@@ -73,7 +73,7 @@ def parse(data: bytes, this_year: int | None = None) -> PeopleFile:
 def _record(cells: Cells, this_year: int) -> ImportedPerson | None:
     external_id = cells.text("id", MAX_ID, required=True)
     full_name = cells.text("full_name", MAX_NAME, required=True)
-    sex = cells.choice("sex", SEXES)
+    sex = _sex(cells)
     age = cells.whole_number("age")
     if age is not None and age > MAX_AGE:
         cells.fail("age", ProblemCode.BAD_AGE, cells.row.get("age"))
@@ -85,6 +85,16 @@ def _record(cells: Cells, this_year: int) -> ImportedPerson | None:
     if cells.problems or external_id is None or full_name is None:
         return None
     return ImportedPerson(external_id, full_name, sex, age, birth_year, settlement, phone)
+
+
+def _sex(cells: Cells) -> str | None:
+    text = cells.row.get("sex")
+    if not text:
+        return None
+    sex = SEXES.get(text.casefold())
+    if sex is None:
+        cells.fail("sex", ProblemCode.BAD_SEX, text)
+    return sex
 
 
 def _birth_year(cells: Cells, this_year: int) -> int | None:

@@ -240,27 +240,35 @@ def read_json_lines(data: bytes, columns: Sequence[Column]) -> Table:
         if not isinstance(item, dict):
             table.problems.append(Problem(number, "", ProblemCode.NOT_JSON))
             continue
-        row = Row(number, {}, {})
-        for name, value in item.items():
-            key = by_name.get(_normalize(str(name), False))
-            if key is None:
-                continue  # fields of other tools, like extra columns of a spreadsheet
-            if key in row.values:
-                table.problems.append(Problem(number, name, ProblemCode.REPEATED_COLUMN))
-            row.labels[key] = name
-            cell = _json_cell(value)
-            if cell is None:
-                table.problems.append(
-                    Problem(number, name, ProblemCode.UNKNOWN_VALUE, json.dumps(value)[:50])
-                )
-                cell = ""
-            row.values[key] = cell
-        table.rows.append(row)
+        row, problems = _json_row(number, item, by_name)
+        table.problems += problems
+        if not problems:
+            table.rows.append(row)
     if not table.rows and not table.problems:
         table.problems.append(Problem(1, "", ProblemCode.EMPTY_FILE))
-    if table.problems:
-        table.rows = []
+    # Unlike a table with a broken header, the lines that are objects are checked as rows
+    # (parse_records), so that one pass lists every problem of the file.
     return table
+
+
+def _json_row(
+    number: int, item: dict[str, object], by_name: dict[str, str]
+) -> tuple[Row, list[Problem]]:
+    row = Row(number, {}, {})
+    problems: list[Problem] = []
+    for name, value in item.items():
+        key = by_name.get(_normalize(name, False))
+        if key is None:
+            continue  # fields of other tools, like extra columns of a spreadsheet
+        if key in row.values:
+            problems.append(Problem(number, name, ProblemCode.REPEATED_COLUMN))
+        cell = _json_cell(value)
+        if cell is None:
+            problems.append(
+                Problem(number, name, ProblemCode.UNKNOWN_VALUE, json.dumps(value)[:50])
+            )
+        row.labels[key], row.values[key] = name, cell or ""
+    return row, problems
 
 
 def _json_cell(value: object) -> str | None:
@@ -451,9 +459,7 @@ def parse_records(
         table = read_json_lines(data, columns)
     else:
         table = read_table(data, columns)
-    if table.problems:
-        return ParsedFile(problems=table.problems)
-    result: ParsedFile[R] = ParsedFile()
+    result: ParsedFile[R] = ParsedFile(problems=list(table.problems))
     first_line: dict[str, int] = {}
     for row in table.rows:
         problems: list[Problem] = []
