@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
     Uuid,
 )
 from sqlalchemy import Enum as SqlEnum
@@ -391,3 +392,63 @@ class RelayLink(Base):
     chat_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int] = mapped_column(BigInteger)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+
+
+class PersonSource(enum.StrEnum):
+    """Where Koldo learned of a person."""
+
+    HOUSEHOLD = "household"  # someone a family said is with them ("we are safe")
+    MISSING = "missing"  # the person a missing report is about
+    IMPORTED = "imported"  # a row of an evacuee or shelter list
+
+
+class Person(Base):
+    """Everyone Koldo knows, as written where it learned of them: the person index.
+
+    Rows linked to a household or a case go with it; `/erase` removes them too, since a case
+    and a household outlive an erasure only as anonymous counts.
+    """
+
+    __tablename__ = "people"
+    # An imported list updates the rows it brought before: one id per list.
+    __table_args__ = (UniqueConstraint("source_label", "external_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[PersonSource] = mapped_column(_str_enum(PersonSource))
+    # Which list, as staff named it on import ("Batken shelter list 2026-05-03").
+    source_label: Mapped[str | None] = mapped_column(String(200))
+    external_id: Mapped[str | None] = mapped_column(String(64))  # the id in that list
+    full_name: Mapped[str] = mapped_column(String(200))  # as written, in any script
+    sex: Mapped[str | None] = mapped_column(String(1))  # "M", "F" or unknown
+    age: Mapped[int | None]
+    birth_year: Mapped[int | None]
+    settlement: Mapped[str | None] = mapped_column(String(200))  # as written
+    phone: Mapped[str | None] = mapped_column(String(32))  # as written
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("households.id", ondelete="CASCADE"), index=True
+    )
+    case_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    keys: Mapped[list[PersonKey]] = relationship(
+        back_populates="person", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class PersonKey(Base):
+    """A short normalized key of a person's name and details: people sharing a key with a query
+    are its candidates, found with one indexed lookup on any backend."""
+
+    __tablename__ = "person_keys"
+    # (key, person_id): the lookup by key reads the index alone.
+    __table_args__ = (Index("ix_person_keys_key_person", "key", "person_id"),)
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+    person: Mapped[Person] = relationship(back_populates="keys")

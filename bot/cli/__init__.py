@@ -30,6 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     downgrade.add_argument("revision")
     db.add_parser("current", help="show the schema revision")
     _data_file_commands(commands)
+    _people_commands(commands)
     _roles_commands(commands)
     return parser
 
@@ -46,6 +47,21 @@ def _data_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
         load.add_argument("file", type=Path)
         dump = sub.add_parser("export", help=f"write all {kind} as CSV with HXL hashtags")
         dump.add_argument("file", nargs="?", default="-", help="a file, or - for the screen")
+
+
+def _people_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo people import FILE --source LABEL`; `match` joins it from bot/cli/people.py."""
+    parser = commands.add_parser("people", help="the person index: import lists of people")
+    sub = parser.add_subparsers(dest="people_command", required=True)
+    load = sub.add_parser(
+        "import", help="add or update people from a list (CSV, HXL or JSON lines), by id"
+    )
+    load.add_argument("file", type=Path)
+    load.add_argument(
+        "--source",
+        required=True,
+        help='the list\'s name, e.g. "Batken shelter list 2026-05-03"; ids are unique within it',
+    )
 
 
 def _roles_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -102,6 +118,10 @@ async def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli import roles as rolesctl
 
         return await rolesctl.run(args, settings)
+    if args.command == "people" and args.people_command == "import":
+        from bot.cli import people_import
+
+        return await people_import.run(args, settings)
     if args.command in DATA_FILE_KINDS:
         from bot.cli import datafiles
 

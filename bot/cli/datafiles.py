@@ -42,14 +42,14 @@ async def _import(session: AsyncSession, kind: str, path: Path) -> int:
     if kind == "shelters":
         shelters = shelter_files.parse(data, geography, path.name)
         if shelters.problems:
-            return _refuse(path, shelters.problems)
+            return refuse(path, shelters.problems)
         result = await shelter_files.apply(session, shelters.records, path.name)
         kept = f", {result.kept_newer} kept newer places from the bot" if result.kept_newer else ""
         print(f"imported {len(shelters.records)} shelters from {path}: {_counts(result)}{kept}")
     else:
         hotlines = hotline_files.parse(data, geography, path.name)
         if hotlines.problems:
-            return _refuse(path, hotlines.problems)
+            return refuse(path, hotlines.problems)
         done = await hotline_files.apply(session, hotlines.records, path.name)
         print(f"imported {len(hotlines.records)} hotlines from {path}: {_counts(done)}")
     return 0
@@ -59,7 +59,7 @@ def _counts(result: shelter_files.ImportResult | hotline_files.ImportResult) -> 
     return f"{result.created} new, {result.updated} updated"
 
 
-def _refuse(path: Path, problems: list[Problem]) -> int:
+def refuse(path: Path, problems: list[Problem]) -> int:
     t = Localization().translator(CLI_LOCALE)
     ordered = sorted(problems, key=Problem.sort_key)
     print(

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.repositories import audit, cases, users
+from storage.repositories import audit, cases, people, users
 
 ERASED_OUTCOME = "erased_by_family"
 
 
 async def erase_user(session: AsyncSession, user_id: int) -> int:
     """Erases everything personal about one person; returns how many cases were anonymized."""
+    # First, while their households and cases still name them: the person index forgets
+    # everyone they told Koldo about, and whom they were looking for.
+    await people.delete_for_user(session, user_id)
     codes = await cases.anonymize_for_user(session, user_id, ERASED_OUTCOME)
     await users.delete_user(session, user_id)
     # The audit keeps that an erasure happened and which anonymous cases it touched, not who.

@@ -10,11 +10,14 @@ from __future__ import annotations
 import csv
 import enum
 import io
+import json
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Generic, TypeVar
+
+from bot.middlewares.clean_text import clean_text
 
 # HXL allows a title or notes above the hashtag row; we look this far down for it.
 HXL_ROW_SEARCH = 5
@@ -45,6 +48,11 @@ class ProblemCode(enum.StrEnum):
     BAD_PHONE = "bad-phone"
     BAD_DATE = "bad-date"
     TOO_LONG = "too-long"
+    NOT_JSON = "not-json"
+    BAD_SEX = "bad-sex"
+    BAD_AGE = "bad-age"
+    BAD_BIRTH_YEAR = "bad-birth-year"
+    AGE_AND_BIRTH_YEAR = "age-and-birth-year"
 
 
 @dataclass(frozen=True)
@@ -199,9 +207,79 @@ def _row(line: int, cells: list[str], mapping: dict[int, tuple[str, str]]) -> Ro
     values: dict[str, str] = {}
     labels: dict[str, str] = {}
     for position, (key, label) in mapping.items():
-        values[key] = cells[position].strip() if position < len(cells) else ""
+        # Control characters go here, at the edge, as they do from everything typed in the bot.
+        values[key] = clean_text(cells[position]).strip() if position < len(cells) else ""
         labels[key] = label
     return Row(line, values, labels)
+
+
+# --- JSON lines ----------------------------------------------------------------------------
+
+
+def is_json_lines(data: bytes) -> bool:
+    """A file whose first thing is an object: JSON lines, one object a line (a CSV header row
+    never starts with a brace)."""
+    return data.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
+
+
+def read_json_lines(data: bytes, columns: Sequence[Column]) -> Table:
+    """One object a line, its fields named as the columns' plain headers; a field left out is
+    empty. Numbers become their text, so that rows are checked as those of a CSV file are."""
+    text, problem = _decode(data)
+    if problem is not None:
+        return Table(problems=[problem])
+    by_name = {_normalize(name, False): column.key for column in columns for name in column.headers}
+    table = Table()
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except ValueError:
+            item = None
+        if not isinstance(item, dict):
+            table.problems.append(Problem(number, "", ProblemCode.NOT_JSON))
+            continue
+        row, problems = _json_row(number, item, by_name)
+        table.problems += problems
+        if not problems:
+            table.rows.append(row)
+    if not table.rows and not table.problems:
+        table.problems.append(Problem(1, "", ProblemCode.EMPTY_FILE))
+    # Unlike a table with a broken header, the lines that are objects are checked as rows
+    # (parse_records), so that one pass lists every problem of the file.
+    return table
+
+
+def _json_row(
+    number: int, item: dict[str, object], by_name: dict[str, str]
+) -> tuple[Row, list[Problem]]:
+    row = Row(number, {}, {})
+    problems: list[Problem] = []
+    for name, value in item.items():
+        key = by_name.get(_normalize(name, False))
+        if key is None:
+            continue  # fields of other tools, like extra columns of a spreadsheet
+        if key in row.values:
+            problems.append(Problem(number, name, ProblemCode.REPEATED_COLUMN))
+        cell = _json_cell(value)
+        if cell is None:
+            problems.append(
+                Problem(number, name, ProblemCode.UNKNOWN_VALUE, json.dumps(value)[:50])
+            )
+        row.labels[key], row.values[key] = name, cell or ""
+    return row, problems
+
+
+def _json_cell(value: object) -> str | None:
+    """A field's value as a cell's text; None for what no cell holds (true, lists, objects)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return clean_text(value).strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 def header_rows(columns: Sequence[Column]) -> list[list[str]]:
@@ -369,13 +447,19 @@ class ParsedFile(Generic[R]):
 
 
 def parse_records(
-    data: bytes, columns: Sequence[Column], build: Callable[[Cells], R | None]
+    data: bytes,
+    columns: Sequence[Column],
+    build: Callable[[Cells], R | None],
+    *,
+    json_lines: bool = False,
 ) -> ParsedFile[R]:
-    """Every row checked; a single problem anywhere means no records at all."""
-    table = read_table(data, columns)
-    if table.problems:
-        return ParsedFile(problems=table.problems)
-    result: ParsedFile[R] = ParsedFile()
+    """Every row checked; a single problem anywhere means no records at all. With `json_lines`,
+    a file of JSON objects is read as well as a CSV one."""
+    if json_lines and is_json_lines(data):
+        table = read_json_lines(data, columns)
+    else:
+        table = read_table(data, columns)
+    result: ParsedFile[R] = ParsedFile(problems=list(table.problems))
     first_line: dict[str, int] = {}
     for row in table.rows:
         problems: list[Problem] = []
