@@ -31,6 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     db.add_parser("current", help="show the schema revision")
     _data_file_commands(commands)
     _roles_commands(commands)
+    _people_commands(commands)
     return parser
 
 
@@ -63,8 +64,22 @@ def _roles_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     sub.add_parser("list", help="everyone with a role")
 
 
+def _people_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo people …`: each subcommand registers itself from its own module."""
+    from bot.cli import people
+
+    parser = commands.add_parser("people", help="the person index: search and matching")
+    sub = parser.add_subparsers(dest="people_command", required=True)
+    people.add_match_command(sub)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "people" and args.people_command == "match":
+        # Pure and offline: no settings, no database, no Telegram library.
+        from bot.cli import people
+
+        return people.run_match_command(args)
     try:
         settings = Settings()
     except ValidationError as error:
