@@ -83,7 +83,7 @@ _DIGRAPH_MAP = dict(LATIN_DIGRAPHS)
 _ICAO_RE = re.compile("|".join(LATIN_ICAO_VOWELS))
 _SKELETON_DIGRAPH_RE = re.compile("|".join(k for k, _ in SKELETON_DIGRAPHS))
 _SKELETON_DIGRAPH_MAP = dict(SKELETON_DIGRAPHS)
-_NG_RE = re.compile(r"ng(?![aeiouy])")  # BGN ң written ng, where Russian writes н
+_NG_RE = re.compile("ng")  # BGN ң is ng, Russian documents write н: one class for both
 
 
 def fold_lookalikes(word: str) -> str:
