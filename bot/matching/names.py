@@ -1,11 +1,11 @@
 """A full name, as typed in any order, split into surname, given name and patronymic.
 
-Table-driven: patronymic suffixes and markers (Russian -ович/-овна, Kyrgyz уулу/кызы, Uzbek
-ўғли/qizi, the father's name before the marker), surname suffixes (-ов/-ова, -ев/-ева, -ин/-ина,
-Tajik -зода/-заде), given-name elements (-бек, -бай, -жан/-жон, -гүл …) that a short form drops,
-and the common short forms of given names (Саша, Миша, Леша …). Tokens are compared in their
-phonetic spelling and skeleton (see `translit`), so the tables hold each entry once, in any
-script.
+Table-driven: patronymic suffixes and markers (Russian -ovich/-ovna, Kyrgyz uulu/kyzy, Uzbek
+o'g'li/qizi, the father's name before the marker), surname suffixes (-ov/-ova, -ev/-eva,
+-in/-ina, Tajik -zoda/-zade), given-name elements (-bek, -bai, -zhan/-jon, -gul ...) that a
+short form drops, and the common short forms of given names (Sasha, Misha, Lesha ...). Words
+are compared in their phonetic spelling and skeleton (see `translit`), so the tables hold each
+entry once, in any script; the Cyrillic ones live in tables.toml.
 """
 
 from __future__ import annotations
@@ -16,18 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
 
+from bot.matching import tables
 from bot.matching.translit import phonetic, skeleton
 
-# Words that follow the father's name: Kyrgyz, Kazakh, Uzbek, Tajik styles, phonetic spelling.
+# Words that follow the father's name (uulu, kyzy, o'g'li, qizi ...), phonetic spelling.
 PATRONYMIC_MARKERS_MALE: Final[frozenset[str]] = frozenset(
-    phonetic(w)
-    for w in ("уулу", "уулы", "улу", "улы", "ўғли", "угли", "огли", "оглы", "o'g'li", "ugli",
-              "ogli", "ogly", "uulu", "uly", "ibn")
-)  # fmt: skip
+    phonetic(w) for w in tables.words("patronymic_markers_male")
+)
 PATRONYMIC_MARKERS_FEMALE: Final[frozenset[str]] = frozenset(
-    phonetic(w)
-    for w in ("кызы", "кизи", "кизы", "қизи", "qizi", "kizi", "kyzy", "kizy", "kyzi", "bint")
-)  # fmt: skip
+    phonetic(w) for w in tables.words("patronymic_markers_female")
+)
 # Russian-style patronymic endings (phonetic spelling), with the common typos of "-ich".
 PATRONYMIC_SUFFIX_MALE: Final[re.Pattern[str]] = re.compile(
     r"(?:o|e|yo)v(?:ich|ic|ih|ch|its|ish|iç)$|(?:o|e)vi?ch$"
@@ -44,36 +42,12 @@ SURNAME_SUFFIXES_FEMALE: Final[tuple[str, ...]] = ("ova", "eva", "yova", "ina", 
 # Elements that end given names and that a short form or a dropped surname suffix leaves off.
 GIVEN_NAME_ELEMENTS: Final[tuple[str, ...]] = tuple(
     sorted(
-        {
-            skeleton(phonetic(w))
-            for w in ("бек", "bek", "бай", "bay", "жан", "жон", "джон", "jon", "гүл", "гул",
-                      "gul", "хон", "хан", "khan", "бой", "boy", "али", "ali", "дин", "иддин",
-                      "uddin", "улло", "улла", "ulla", "ой", "нур", "мурод", "мурат")
-        },
-        key=len,
-        reverse=True,
+        {skeleton(phonetic(w)) for w in tables.words("given_name_elements")}, key=len, reverse=True
     )
-)  # fmt: skip
+)
 
-# Common short forms of given names: short form -> full names (any script, any order).
-SHORT_FORMS: Final[dict[str, tuple[str, ...]]] = {
-    "саша": ("александр", "александра"), "шура": ("александр", "александра"),
-    "леша": ("алексей",), "алеша": ("алексей",), "лёша": ("алексей",), "алёша": ("алексей",),
-    "миша": ("михаил",), "женя": ("евгений", "евгения"), "дима": ("дмитрий",),
-    "коля": ("николай",), "вова": ("владимир",), "володя": ("владимир",),
-    "сережа": ("сергей",), "серёжа": ("сергей",), "андрюша": ("андрей",), "ваня": ("иван",),
-    "петя": ("петр",), "юра": ("юрий",), "толя": ("анатолий",), "витя": ("виктор",),
-    "паша": ("павел",), "костя": ("константин",), "гена": ("геннадий",), "слава": ("вячеслав",),
-    "стас": ("станислав",), "валера": ("валерий",), "вася": ("василий",), "гоша": ("георгий",),
-    "жора": ("георгий",), "рома": ("роман",), "макс": ("максим",),
-    "таня": ("татьяна",), "лена": ("елена",), "оля": ("ольга",), "наташа": ("наталья",),
-    "света": ("светлана",), "катя": ("екатерина",), "маша": ("мария",), "галя": ("галина",),
-    "валя": ("валентина", "валентин"), "люда": ("людмила",), "надя": ("надежда",),
-    "ира": ("ирина",), "аня": ("анна",), "юля": ("юлия",), "лида": ("лидия",),
-    "люба": ("любовь",), "зина": ("зинаида",), "тома": ("тамара",),
-    "nastya": ("анастасия",), "настя": ("анастасия",), "даша": ("дарья",), "ксюша": ("ксения",),
-    "лиза": ("елизавета",), "соня": ("софия", "софья"), "поля": ("полина",),
-}  # fmt: skip
+# Common short forms of given names: short form -> full names (any script).
+SHORT_FORMS: Final[dict[str, tuple[str, ...]]] = tables.expansions("short_forms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +67,7 @@ class Token:
 class ParsedName:
     tokens: tuple[Token, ...]  # surname and given-name candidates, in the typed order
     patronymic: Token | None  # the father's name, without suffix or marker
-    patronymic_sex: str | None  # "M" / "F" from -ович/-овна or уулу/кызы
+    patronymic_sex: str | None  # "M" / "F" from -ovich/-ovna or uulu/kyzy
     surname: int | None  # index into tokens of the likely surname, None if no clue
 
     @property
@@ -106,7 +80,7 @@ _STRIP_RE = re.compile(r"[.\-_–—]")
 
 
 def words(full_name: str) -> list[str]:
-    """The words of a name; hyphens and dots join or vanish (Абду-Рахим = Абдурахим)."""
+    """The words of a name; hyphens and dots join or vanish (Abdu-Rahim = Abdurahim)."""
     return [w for w in (_STRIP_RE.sub("", p) for p in _SPLIT_RE.split(full_name[:200])) if w]
 
 

@@ -21,6 +21,7 @@ from typing import Final
 
 from rapidfuzz.distance import Levenshtein
 
+from bot.matching import tables
 from bot.matching.names import ParsedName, Token, parse, short_form_expansions
 from bot.matching.records import REFERENCE_YEAR, PersonRecord
 from bot.matching.translit import phonetic, skeleton
@@ -29,11 +30,11 @@ from bot.matching.translit import phonetic, skeleton
 NAME_SLOPE: Final[float] = 14.0
 NAME_CENTRE: Final[float] = 0.82
 SURNAME_WEIGHT: Final[float] = 0.4
-SURNAME_UNKNOWN: Final[float] = 0.6  # the surname of a surname-less report (Бектур уулу Азамат)
-STEM_PENALTY: Final[float] = 0.06  # Каримова / Каримов, Жумабаев / Жумабай
-SKELETON_PENALTY: Final[float] = 0.04  # Косимов / Касымов: same skeleton, other letters
-SUFFIX_PENALTY: Final[float] = 0.02  # the same surname in another form (-ова / -ов / -зода)
-SHORT_FORM_SIMILARITY: Final[float] = 0.9  # Саша / Александр
+SURNAME_UNKNOWN: Final[float] = 0.6  # the surname of a surname-less report (Bektur uulu Azamat)
+STEM_PENALTY: Final[float] = 0.06  # Karimova / Karimov, Zhumabaev / Zhumabai
+SKELETON_PENALTY: Final[float] = 0.04  # Kosimov / Kasymov: same skeleton, other letters
+SUFFIX_PENALTY: Final[float] = 0.02  # the same surname in another form (-ova / -ov / -zoda)
+SHORT_FORM_SIMILARITY: Final[float] = 0.9  # Sasha / Aleksandr
 AGREE: Final[float] = 0.85
 DISAGREE: Final[float] = 0.6
 PATRONYMIC_AGREE: Final[float] = 1.0
@@ -52,13 +53,8 @@ PHONE_DIGITS: Final[int] = 9
 
 # Words around a village name that say what it is, not which (any script, phonetic spelling).
 SETTLEMENT_WORDS: Final[frozenset[str]] = frozenset(
-    phonetic(w)
-    for w in ("с", "село", "селение", "айыл", "аймак", "ayil", "aiyl", "ail", "a", "v", "vil",
-              "village", "sh", "ш", "шаары", "shaary", "shaar", "г", "город", "gorod", "city",
-              "town", "п", "пос", "поселок", "посёлок", "пгт", "p", "kishlak", "кишлак",
-              "қишлоқ", "qishloq", "деревня", "д", "d", "район", "р-н", "rayon", "district",
-              "jamoat", "джамоат", "ҷамоат", "дехкан", "м", "мкр", "kent")
-)  # fmt: skip
+    phonetic(w) for w in tables.words("settlement_words")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +91,11 @@ def _sim(a: str, b: str) -> float:
 @lru_cache(maxsize=262144)
 def token_similarity(a: Token, b: Token) -> float:
     """How alike two name words are (1.0 the same), across scripts and respellings."""
-    if a.core and b.core:  # two surnames: the common endings (-ова, -зода) say nothing
+    if a.core and b.core:  # two surnames: the common endings (-ova, -zoda) say nothing
         best = max(
             _sim(a.core, b.core),
             _sim(a.stem, b.stem) - SKELETON_PENALTY,
-            _sim(a.core, b.phonetic) - STEM_PENALTY,  # a weak ending that was none (Мумин)
+            _sim(a.core, b.phonetic) - STEM_PENALTY,  # a weak ending that was none (Mumin)
             _sim(a.phonetic, b.core) - STEM_PENALTY,
         )
         if a.phonetic != b.phonetic:
@@ -224,7 +220,7 @@ def _age(a: int | None, b: int | None, reasons: list[str]) -> float:
 
 @lru_cache(maxsize=65536)
 def settlement_key(settlement: str) -> str:
-    """A village name without "с.", "айыл", "sh.", "г." …, as one skeleton (Кара-Суу = Karasuu)."""
+    """A village name without "s.", "aiyl", "sh.", "g." ..., as one skeleton (Kara-Suu: karasuu)."""
     parts = [phonetic(w) for w in re.split(r"[\s.,;()]+", settlement) if w]
     kept = [p for p in parts if p and p not in SETTLEMENT_WORDS]
     return skeleton("".join(kept or parts))

@@ -4,8 +4,8 @@
 indexed column (PostgreSQL and SQLite alike) and a search scores only the records that share at
 least one key with the query, instead of everyone. A true match shares one in practically all
 cases: every name word gives its skeleton prefix and its consonant prefix (so a typo in one
-word, or a vowel at the start, still leaves keys), a surname its stem's (Каримова / Каримов), a
-short form its full names' (Саша / Александр).
+word, or a vowel at the start, still leaves keys), a surname its stem's (Karimova / Karimov), a
+short form its full names' (Sasha / Aleksandr).
 """
 
 from __future__ import annotations

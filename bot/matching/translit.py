@@ -4,13 +4,15 @@ Two levels:
 
 - `phonetic(word)`: a lower-case Latin spelling, the same for a word typed in Kyrgyz, Russian,
   Tajik or Uzbek Cyrillic and for the usual Latin renderings of it (ICAO 9303, older passports,
-  GOST 7.79 B, BGN/PCGN Kyrgyz, official Uzbek Latin, English ad hoc): «Жумабаев», «Джумабаев»,
-  "DZHUMABAEV", "Jumabaev", "Zhumabayev" all come out close (jumabaev / jumabayev).
-- `skeleton(phonetic)`: a coarser key where vowels that documents swap (а/о, и/ы/е, у/ү/ў/ю,
-  ө/ё/е) become one vowel class and consonants that respellings swap (ж/дж/ҷ, х/ҳ/kh, к/қ/q,
-  п/ф) one consonant class: «Косимов» and «Касымов», «Ысмайыл» and «Исмаил», «Абдулло» and
-  «Абдулла», «Өмүрбеков» and «Омурбеков» share their skeleton. No name is listed: the classes
-  do it.
+  GOST 7.79 B, BGN/PCGN Kyrgyz, official Uzbek Latin, English ad hoc): the Kyrgyz and the
+  Russian-document Cyrillic spellings of Zhumabaev / Dzhumabaev, "DZHUMABAEV", "Jumabaev",
+  "Zhumabayev" all come out close (jumabaev / jumabayev).
+- `skeleton(phonetic)`: a coarser key where vowels that documents swap (a/o, i/y/e, u/ü/yu,
+  ö/yo/e) become one vowel class and consonants that respellings swap (zh/dzh/j, kh/h, k/q,
+  p/f) one consonant class: Kosimov and Kasymov, Ysmayyl and Ismail, Abdullo and Abdulla,
+  Ömürbekov and Omurbekov share their skeleton. No name is listed: the classes do it.
+
+The letter tables (Cyrillic per language, look-alike letters) live in tables.toml.
 """
 
 from __future__ import annotations
@@ -19,41 +21,30 @@ import re
 import unicodedata
 from typing import Final
 
+from bot.matching import tables
+
 # Latin letters typed inside Cyrillic words (and the reverse) that look the same.
-LOOKALIKE_LATIN_TO_CYRILLIC: Final[dict[str, str]] = {
-    "A": "А", "B": "В", "C": "С", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О", "P": "Р",
-    "T": "Т", "X": "Х", "Y": "У",
-    "a": "а", "b": "в", "c": "с", "e": "е", "h": "н", "k": "к", "m": "м", "o": "о", "p": "р",
-    "t": "т", "x": "х", "y": "у",
-}  # fmt: skip
+LOOKALIKE_LATIN_TO_CYRILLIC: Final[dict[str, str]] = tables.mapping("lookalike_latin_to_cyrillic")
 LOOKALIKE_CYRILLIC_TO_LATIN: Final[dict[str, str]] = {
     cyr: lat for lat, cyr in LOOKALIKE_LATIN_TO_CYRILLIC.items()
 }
 
 # Cyrillic to the phonetic Latin spelling, one table per language (applied after lower-casing).
-CYRILLIC_RUSSIAN: Final[dict[str, str]] = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "j", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "sh", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
-}  # fmt: skip
-CYRILLIC_KYRGYZ: Final[dict[str, str]] = {"ө": "o", "ү": "u", "ң": "n"}
-CYRILLIC_TAJIK: Final[dict[str, str]] = {
-    "ӣ": "i", "ӯ": "u", "ҳ": "h", "қ": "k", "ғ": "g", "ҷ": "j",
-}  # fmt: skip
-CYRILLIC_UZBEK: Final[dict[str, str]] = {"ў": "u", "қ": "k", "ғ": "g", "ҳ": "h"}
+CYRILLIC_RUSSIAN: Final[dict[str, str]] = tables.mapping("cyrillic_russian")
+CYRILLIC_KYRGYZ: Final[dict[str, str]] = tables.mapping("cyrillic_kyrgyz")
+CYRILLIC_TAJIK: Final[dict[str, str]] = tables.mapping("cyrillic_tajik")
+CYRILLIC_UZBEK: Final[dict[str, str]] = tables.mapping("cyrillic_uzbek")
 CYRILLIC: Final[dict[str, str]] = {
     **CYRILLIC_RUSSIAN, **CYRILLIC_KYRGYZ, **CYRILLIC_TAJIK, **CYRILLIC_UZBEK,
 }  # fmt: skip
-CYRILLIC_DIGRAPHS: Final[dict[str, str]] = {"дж": "j"}
+CYRILLIC_DIGRAPHS: Final[dict[str, str]] = tables.mapping("cyrillic_digraphs")
 
 # Latin spellings. Apostrophe-like marks are first made one mark.
 APOSTROPHES: Final[str] = "'`ʻʼ’‘´ʹ"
 LATIN_MARKED: Final[dict[str, str]] = {
-    "o'": "u",  # official Uzbek Latin oʻ (Cyrillic ў)
-    "g'": "g",  # official Uzbek Latin gʻ (Cyrillic ғ)
-    "y'": "y",  # GOST 7.79 B y' (ы)
+    "o'": "u",  # official Uzbek Latin oʻ (Cyrillic u with breve)
+    "g'": "g",  # official Uzbek Latin gʻ (Cyrillic ghe with stroke)
+    "y'": "y",  # GOST 7.79 B y' (Cyrillic yeru)
 }
 LATIN_LETTERS: Final[dict[str, str]] = {
     "ö": "o", "ü": "u", "ı": "i", "ş": "sh", "ç": "ch", "ğ": "g", "ñ": "n", "ə": "a",
@@ -65,7 +56,7 @@ LATIN_DIGRAPHS: Final[tuple[tuple[str, str], ...]] = (
     ("kh", "h"), ("gh", "g"), ("ts", "ts"), ("ch", "ch"), ("sh", "sh"), ("ph", "f"),
     ("q", "k"), ("x", "h"), ("w", "v"), ("c", "ts"),
 )  # fmt: skip
-# ICAO 9303 writes я ю ё as ia iu io: the same as ya yu yo.
+# ICAO 9303 writes ya, yu, yo as ia, iu, io.
 LATIN_ICAO_VOWELS: Final[dict[str, str]] = {"ia": "ya", "iu": "yu", "io": "yo"}
 
 # The skeleton: consonant classes (after the phonetic spelling) and one vowel class.
@@ -83,7 +74,7 @@ _DIGRAPH_MAP = dict(LATIN_DIGRAPHS)
 _ICAO_RE = re.compile("|".join(LATIN_ICAO_VOWELS))
 _SKELETON_DIGRAPH_RE = re.compile("|".join(k for k, _ in SKELETON_DIGRAPHS))
 _SKELETON_DIGRAPH_MAP = dict(SKELETON_DIGRAPHS)
-_NG_RE = re.compile("ng")  # BGN ң is ng, Russian documents write н: one class for both
+_NG_RE = re.compile("ng")  # BGN writes the Kyrgyz velar n as ng, Russian documents as n
 
 
 def fold_lookalikes(word: str) -> str:
@@ -149,5 +140,5 @@ def skeleton(phonetic_word: str) -> str:
 
 
 def _squeeze(word: str) -> str:
-    """Doubled letters made single (Лаккон / Lakon, Абдуқаҳҳор / Abdukahor)."""
+    """Doubled letters made single (Lakkon / Lakon, Abdukahhor / Abdukahor)."""
     return re.sub(r"(.)\1+", r"\1", word)
