@@ -50,8 +50,10 @@ def _data_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
 
 
 def _people_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """`koldo people import FILE --source LABEL`; `match` joins it from bot/cli/people.py."""
-    parser = commands.add_parser("people", help="the person index: import lists of people")
+    """`koldo people import FILE --source LABEL` and `koldo people match` (bot/cli/people.py)."""
+    from bot.cli import people
+
+    parser = commands.add_parser("people", help="the person index: import lists, match people")
     sub = parser.add_subparsers(dest="people_command", required=True)
     load = sub.add_parser(
         "import", help="add or update people from a list (CSV, HXL or JSON lines), by id"
@@ -62,6 +64,7 @@ def _people_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
         required=True,
         help='the list\'s name, e.g. "Batken shelter list 2026-05-03"; ids are unique within it',
     )
+    people.add_match_command(sub)
 
 
 def _roles_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -81,6 +84,11 @@ def _roles_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "people" and args.people_command == "match":
+        # Pure and offline: no settings, no database, no Telegram library.
+        from bot.cli import people
+
+        return people.run_match_command(args)
     try:
         settings = Settings()
     except ValidationError as error:

@@ -2,29 +2,37 @@
 
 `index_keys` is the single place where the index learns how to key a person: every writer
 (imports, household members, missing reports) and every search goes through it, so that
-stored keys and searched keys always come from the same function. It is meant to be the
-matcher's blocking keys (bot.matching); until those are wired, it keys a person by the words
-of their name as written, folded to lower case, which finds only identical spellings.
-After the key function changes, `people.reindex(session, index_keys)` recomputes the stored
-keys.
+stored keys and searched keys always come from the same function: the matcher's blocking keys
+(bot.matching.search), short phonetic prefixes of each name word, alike across scripts and
+spelling systems. After the key function changes, `people.reindex(session, index_keys)`
+recomputes the stored keys.
 """
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.matching.records import PersonRecord
+from bot.matching.search import blocking_keys
 from storage.repositories import people
 from storage.repositories.people import Candidate, PersonFields
 
-WORD = re.compile(r"[^\W\d_]+")
 DEFAULT_CANDIDATES = 200
 
 
 def index_keys(person: PersonFields) -> frozenset[str]:
     """The keys under which `person` is stored and searched for."""
-    return frozenset(word.casefold() for word in WORD.findall(person.full_name))
+    return blocking_keys(
+        PersonRecord(
+            id="",
+            full_name=person.full_name,
+            sex=person.sex,
+            age=person.age,
+            birth_year=person.birth_year,
+            settlement=person.settlement,
+            phone=person.phone,
+        )
+    )
 
 
 async def candidates_for(
