@@ -39,6 +39,9 @@ AGREE: Final[float] = 0.85
 DISAGREE: Final[float] = 0.6
 PATRONYMIC_AGREE: Final[float] = 1.0
 PATRONYMIC_DISAGREE: Final[float] = -2.5
+# Two surnames that clearly differ (Bekmurzaev / Teshebaev) are two families, however alike
+# the rest: such a pair stays below the threshold, still in the candidates.
+SURNAME_DISAGREE: Final[float] = -2.5
 SEX_AGREE: Final[float] = 0.2
 SEX_DISAGREE: Final[float] = -4.0
 AGE_TOLERANCE: Final[int] = 6
@@ -160,6 +163,8 @@ def _names(q: ParsedName, c: ParsedName, reasons: list[str]) -> float:
             surname = 1.0  # surname-less on both sides: given name and father's name decide
     name = SURNAME_WEIGHT * surname + (1.0 - SURNAME_WEIGHT) * given_sim
     logit = NAME_SLOPE * (name - NAME_CENTRE)
+    if surname_pair is not None and surname_pair[2] < DISAGREE:
+        logit += SURNAME_DISAGREE
     if q.patronymic and c.patronymic:
         p = token_similarity(q.patronymic, c.patronymic)
         _reason(reasons, "patronymic", p)
