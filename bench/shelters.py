@@ -145,7 +145,7 @@ async def bench_one(backend: str, url: str, args: argparse.Namespace) -> None:
         await engine.dispose()
 
 
-async def fresh_postgres(admin_url: str) -> str:
+async def fresh_postgres(admin_url: str, name: str = BENCH_DATABASE) -> str:
     admin = make_url(admin_url)
     connection = await asyncpg.connect(
         host=admin.host,
@@ -155,11 +155,11 @@ async def fresh_postgres(admin_url: str) -> str:
         database=admin.database,
     )
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{BENCH_DATABASE}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{BENCH_DATABASE}"')
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.execute(f'CREATE DATABASE "{name}"')
     finally:
         await connection.close()
-    return admin.set(database=BENCH_DATABASE).render_as_string(hide_password=False)
+    return admin.set(database=name).render_as_string(hide_password=False)
 
 
 async def main() -> None:
@@ -169,13 +169,21 @@ async def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--postgres-url", default=POSTGRES_ADMIN_URL, help="an admin connection")
     parser.add_argument("--seed", type=int, default=4)
-    args = parser.parse_args()
+    await on_each_backend(parser.parse_args(), bench_one, BENCH_DATABASE)
+
+
+async def on_each_backend(
+    args: argparse.Namespace,
+    bench_one: Callable[[str, str, argparse.Namespace], Awaitable[None]],
+    database: str,
+) -> None:
+    """`bench_one(backend, url, args)` on a new SQLite file and a new PostgreSQL database."""
     backends = args.backends.split(",")
     if "sqlite" in backends:
         with tempfile.TemporaryDirectory() as folder:
             await bench_one("sqlite", f"sqlite+aiosqlite:///{folder}/bench.sqlite3", args)
     if "postgres" in backends:
-        await bench_one("postgres", await fresh_postgres(args.postgres_url), args)
+        await bench_one("postgres", await fresh_postgres(args.postgres_url, database), args)
 
 
 if __name__ == "__main__":

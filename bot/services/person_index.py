@@ -22,16 +22,19 @@ DEFAULT_CANDIDATES = 200
 
 def index_keys(person: PersonFields) -> frozenset[str]:
     """The keys under which `person` is stored and searched for."""
-    return blocking_keys(
-        PersonRecord(
-            id="",
-            full_name=person.full_name,
-            sex=person.sex,
-            age=person.age,
-            birth_year=person.birth_year,
-            settlement=person.settlement,
-            phone=person.phone,
-        )
+    return blocking_keys(record_of(person))
+
+
+def record_of(person: PersonFields, record_id: str = "") -> PersonRecord:
+    """What the matcher compares of a person of the index (or of a report)."""
+    return PersonRecord(
+        id=record_id,
+        full_name=person.full_name,
+        sex=person.sex,
+        age=person.age,
+        birth_year=person.birth_year,
+        settlement=person.settlement,
+        phone=person.phone,
     )
 
 
