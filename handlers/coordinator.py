@@ -186,7 +186,7 @@ async def queue_command(message: Message, desk: Desk) -> None:
 
 
 async def queue_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
-    if not desk.is_staff or callback_data.page < 0:
+    if not desk.is_staff:
         await desk.refuse()
         return
     await query.answer()

@@ -89,7 +89,7 @@ async def my_shelters(message: Message, staff: Staff) -> None:
 
 async def list_pressed(query: CallbackQuery, callback_data: StaffShelterCb, staff: Staff) -> None:
     area = staff.geography.area(callback_data.district)
-    if area is None or callback_data.page < 0:
+    if area is None:
         await staff.expired()
         return
     refusal = shelters.may_list(staff.user, staff.settings, area.code)

@@ -14,8 +14,8 @@ from pathlib import Path
 from bot.cli.database import command_session
 from bot.cli.datafiles import refuse
 from bot.config import Settings
-from bot.middlewares.clean_text import clean_text
 from bot.services import people_files
+from bot.typed_text import clean_text
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -15,10 +14,7 @@ from aiogram.dispatcher.middlewares.user_context import (
 from aiogram.types import MessageEntity, TelegramObject, Update
 from pydantic import BaseModel
 
-# Control characters (C0 but tab and newline, DEL, C1), and lone surrogates: PostgreSQL refuses
-# NUL in text, a lone surrogate cannot be encoded at all, and none of them is something a person
-# meant to write.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+from bot.typed_text import CONTROL, clean_text
 
 
 class StripControlCharacters(BaseMiddleware):
@@ -46,10 +42,6 @@ class StripControlCharacters(BaseMiddleware):
             if context.chat is not None:
                 data[EVENT_CHAT_KEY] = context.chat
         return await handler(cleaned, data)
-
-
-def clean_text(text: str) -> str:
-    return CONTROL.sub("", text) if CONTROL.search(text) else text
 
 
 def clean(value: Any) -> Any:

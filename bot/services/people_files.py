@@ -58,12 +58,6 @@ class ImportedPerson:
 PeopleFile = ParsedFile[ImportedPerson]
 
 
-@dataclass(frozen=True)
-class ImportResult:
-    created: int
-    updated: int
-
-
 def parse(data: bytes, this_year: int | None = None) -> PeopleFile:
     """Every row checked; a single problem anywhere means no records at all."""
     year = this_year or utcnow().year
@@ -125,7 +119,7 @@ async def apply(
     records: list[ImportedPerson],
     source_label: str,
     keys: KeyFunction = index_keys,
-) -> ImportResult:
+) -> people.UpsertResult:
     """Adds or updates the list's people and their keys in one transaction; audits the import
     (counts only: a list of people is personal data)."""
     result = await people.upsert_listed(session, source_label, records, keys)
@@ -136,4 +130,4 @@ async def apply(
         details={"created": result.created, "updated": result.updated},
     )
     await session.commit()
-    return ImportResult(result.created, result.updated)
+    return result

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Generic, TypeVar
 
-from bot.middlewares.clean_text import clean_text
+from bot.typed_text import clean_text
 
 # HXL allows a title or notes above the hashtag row; we look this far down for it.
 HXL_ROW_SEARCH = 5
