@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
@@ -365,6 +365,7 @@ def _localized(texts: dict[str, str], locale: str) -> str:
 class AlertKind(enum.StrEnum):
     NEW_CASE = "new_case"  # tell the coordinators covering a new case (batched)
     ESCALATION = "escalation"  # an urgent case nobody claimed in time
+    MATCH = "match"  # a possible match for a missing case, for its coordinator to look at
 
 
 class Alert(Base):
@@ -430,6 +431,10 @@ class Person(Base):
     case_id: Mapped[int | None] = mapped_column(
         ForeignKey("cases.id", ondelete="CASCADE"), index=True
     )
+    # Of a missing report only: who the person is to the reporter (a code: "son", "wife"…)
+    # and the day they were last seen (None: the family does not know).
+    relation: Mapped[str | None] = mapped_column(String(32))
+    last_seen_on: Mapped[date | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -452,3 +457,53 @@ class PersonKey(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
 
     person: Mapped[Person] = relationship(back_populates="keys")
+
+
+class MatchStatus(enum.StrEnum):
+    """A coordinator's word on a possible match."""
+
+    PROPOSED = "proposed"  # found by the matcher, nobody has looked yet
+    VERIFIED = "verified"  # the same person: disclosure may begin
+    REJECTED = "rejected"  # not the same person: never proposed again
+    UNSURE = "unsure"  # needs more: stays on the case
+
+
+class Consent(enum.StrEnum):
+    """What the found side said to being told about, or to sharing how to reach them."""
+
+    NOT_ASKED = "not_asked"
+    ASKED = "asked"
+    AGREED = "agreed"
+    REFUSED = "refused"
+
+
+class PersonMatch(Base):
+    """A possible match between the person a missing report is about and someone of the index.
+
+    Nothing of it reaches the reporter until a coordinator verified it and the found side agreed.
+    One row per pair, for good: a rejected pair is never proposed again.
+    """
+
+    __tablename__ = "person_matches"
+    __table_args__ = (UniqueConstraint("sought_id", "found_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    sought_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+    found_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), index=True)
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[str]] = mapped_column(default=list)  # the matcher's reason codes
+    status: Mapped[MatchStatus] = mapped_column(
+        _str_enum(MatchStatus), default=MatchStatus.PROPOSED
+    )
+    decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    decided_at: Mapped[datetime | None]
+    reject_reason: Mapped[str | None] = mapped_column(String(32))
+    consent: Mapped[Consent] = mapped_column(_str_enum(Consent), default=Consent.NOT_ASKED)
+    consent_at: Mapped[datetime | None]
+    # For a person of an imported list, reached by staff through the list's source.
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    sought: Mapped[Person] = relationship(foreign_keys=[sought_id])
+    found: Mapped[Person] = relationship(foreign_keys=[found_id])
