@@ -159,6 +159,9 @@ class Household(Base):
     village: Mapped[str | None] = mapped_column(String(64))
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
+    # When the family agreed that relatives searching for them may be told they are safe
+    # (after their own yes to each match); their members are in the person index from then on.
+    listed_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     members: Mapped[list[HouseholdMember]] = relationship(
@@ -435,6 +438,8 @@ class Person(Base):
     # and the day they were last seen (None: the family does not know).
     relation: Mapped[str | None] = mapped_column(String(32))
     last_seen_on: Mapped[date | None]
+    # The reporter's first name as they gave it: all a found person learns of who searches.
+    reported_by: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
