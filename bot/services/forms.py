@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.codes import new_code
+from storage.models import Attachment, AttachmentKind
+from storage.repositories import cases
 
 
 class FormDraft(BaseModel):
@@ -16,6 +22,22 @@ class FormDraft(BaseModel):
     """
 
     submission_key: uuid.UUID = Field(default_factory=uuid.uuid4)
+    # True while the person changes one answer from the summary: the step returns to it.
+    editing: bool = False
+
+
+class PlaceDraft(FormDraft):
+    """A form that asks for a place: a shared location (and the village nearest to it), or a
+    district and village picked from the lists."""
+
+    latitude: float | None = None
+    longitude: float | None = None
+    district: str | None = None
+    village: str | None = None
+
+    @property
+    def has_place(self) -> bool:
+        return self.district is not None or self.latitude is not None
 
 
 class IncompleteDraftError(ValueError):
@@ -24,3 +46,27 @@ class IncompleteDraftError(ValueError):
     def __init__(self, gap: str) -> None:
         super().__init__(f"the draft is incomplete: {gap}")
         self.gap = gap
+
+
+class DraftAttachment(BaseModel):
+    kind: AttachmentKind
+    file_id: str
+    file_unique_id: str
+    caption: str | None = None  # what the person wrote under it
+
+
+def attachments_of(drafts: Sequence[DraftAttachment]) -> list[Attachment]:
+    """The files of a draft, as the case keeps them."""
+    return [
+        Attachment(
+            kind=a.kind, file_id=a.file_id, file_unique_id=a.file_unique_id, caption=a.caption
+        )
+        for a in drafts
+    ]
+
+
+async def unused_code(session: AsyncSession) -> str:
+    """A case code no case has yet."""
+    while await cases.code_taken(session, code := new_code()):
+        pass
+    return code

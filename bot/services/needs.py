@@ -5,13 +5,18 @@ from __future__ import annotations
 import enum
 from typing import TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.codes import new_code
-from bot.services.forms import FormDraft, IncompleteDraftError
-from storage.models import Attachment, AttachmentKind, Case, CaseKind, Household, Priority, User
-from storage.repositories import alerts, audit, cases, submissions
+from bot.services.forms import (
+    DraftAttachment,
+    IncompleteDraftError,
+    PlaceDraft,
+    attachments_of,
+    unused_code,
+)
+from storage.models import Case, CaseKind, Household, Priority, User
+from storage.repositories import alerts, audit, submissions
 
 MAX_HOUSEHOLD_SIZE = 30
 MAX_DETAILS_LENGTH = 1000
@@ -39,20 +44,9 @@ class Need(enum.StrEnum):
     LEGAL = "legal"
 
 
-class DraftAttachment(BaseModel):
-    kind: AttachmentKind
-    file_id: str
-    file_unique_id: str
-    caption: str | None = None  # what the family wrote under it
-
-
-class NeedsDraft(FormDraft):
+class NeedsDraft(PlaceDraft):
     """What the family has entered so far. Kept in FSM storage (Redis in production) as JSON."""
 
-    latitude: float | None = None
-    longitude: float | None = None
-    district: str | None = None
-    village: str | None = None
     household_size: int | None = None
     vulnerabilities: list[Vulnerability] = Field(default_factory=list)
     needs: list[Need] = Field(default_factory=list)
@@ -60,12 +54,6 @@ class NeedsDraft(FormDraft):
     phone_skipped: bool = False
     details: str | None = None
     attachments: list[DraftAttachment] = Field(default_factory=list)
-    # True while the family changes one answer from the summary: the step returns to it.
-    editing: bool = False
-
-    @property
-    def has_place(self) -> bool:
-        return self.district is not None or self.latitude is not None
 
 
 class Gap(enum.StrEnum):
@@ -146,7 +134,7 @@ async def register_case(
         raise IncompleteDraftError(gap)
 
     async def build() -> Case:
-        return _case_of(draft, user, language, await _unused_code(session))
+        return _case_of(draft, user, language, await unused_code(session))
 
     def created(case: Case) -> None:
         if draft.phone:
@@ -185,19 +173,5 @@ def _case_of(draft: NeedsDraft, user: User, language: str, code: str) -> Case:
         longitude=draft.longitude,
         phone=draft.phone,
         details=draft.details,
-        attachments=[
-            Attachment(
-                kind=a.kind,
-                file_id=a.file_id,
-                file_unique_id=a.file_unique_id,
-                caption=a.caption,
-            )
-            for a in draft.attachments
-        ],
+        attachments=attachments_of(draft.attachments),
     )
-
-
-async def _unused_code(session: AsyncSession) -> str:
-    while await cases.code_taken(session, code := new_code()):
-        pass
-    return code

@@ -1,0 +1,368 @@
+"""What the handlers of every form share (the needs form, a missing relative's report).
+
+A form is a StatesGroup whose draft lives in FSM storage. Each form describes itself once (a
+`Flow`: its steps in order, the place steps, what is missing before the summary) and draws
+its screens (`FormSteps.screen`); moving between steps, hints that show the step again, Back,
+editing from the summary, leaving with /start or /menu, a new language midway, and the place
+and phone steps work the same for every form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any, Generic, TypeVar
+
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import replies, screens
+from bot.callbacks import FormCb, LanguageCb
+from bot.i18n import Localization
+from bot.keyboards import forms as form_keyboards
+from bot.middlewares.provide import PerUpdate
+from bot.screens import Screen
+from bot.services import accounts
+from bot.services.forms import DraftAttachment, PlaceDraft
+from storage.models import AttachmentKind, User
+
+D = TypeVar("D", bound=PlaceDraft)
+
+
+@dataclass(frozen=True)
+class FormTexts:
+    """The message ids a form says at the steps every form has."""
+
+    leave: str = "needs-leave-question"
+    discarded: str = "needs-discarded"
+    location_far: str = "needs-location-far"
+    location_received: str = "needs-location-received"
+    phone_saved: str = "needs-phone-saved"
+    phone_skipped: str = "needs-phone-skipped"
+    phone_not_own: str = "needs-phone-not-own"
+
+
+@dataclass(frozen=True)
+class Flow(Generic[D]):
+    """One form: its draft, its steps in the order asked (the summary last), its place steps
+    (a location, else a district, then a village), and what it says at the shared steps."""
+
+    draft: type[D]
+    group: type[StatesGroup]
+    forward: tuple[State, ...]
+    location: State
+    district: State
+    village: State
+    leaving: State
+    # The step of the first answer a complete form still lacks, and its hint; None: complete.
+    gap: Callable[[D], tuple[State, str] | None]
+    edits: dict[str, State]
+    # What to say when a message does not fit the step (else: use the buttons).
+    hints: dict[State, str]
+    texts: FormTexts = FormTexts()
+    # Placeholders some hints of the form need (every hint gets them; Fluent ignores the rest).
+    hint_args: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def summary(self) -> State:
+        return self.forward[-1]
+
+    @property
+    def after_place(self) -> State:
+        return self.forward[self.forward.index(self.location) + 1]
+
+    @property
+    def states(self) -> dict[str | None, State]:
+        return {state.state: state for state in self.group.__all_states__}
+
+    def back(self, step: State) -> State:
+        """Where Back leads; Back from the first step asks before leaving the form."""
+        earlier = {later: before for before, later in pairwise(self.forward)}
+        earlier |= {self.district: self.location, self.village: self.district}
+        return earlier.get(step, self.leaving)
+
+
+class FormSteps(PerUpdate, Generic[D]):
+    """One person's form during one update: the draft, the step, and how to show a step."""
+
+    flow: Flow[D]
+
+    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
+        super().__init__(event, data)
+        self._draft: D | None = None
+        # A pressed button's message is replaced in place; a typed message gets a new one.
+        self.query: CallbackQuery | None = None
+        if isinstance(event, CallbackQuery):
+            self.query, self.chat_id = event, event.from_user.id
+        else:
+            self.chat_id = event.chat.id
+
+    def screen(self, step: State, draft: D) -> Screen:
+        raise NotImplementedError
+
+    async def draft(self) -> D:
+        # Read once per update: with Redis each read is a round trip.
+        if self._draft is None:
+            stored = await self.state.get_data()
+            self._draft = self.flow.draft.model_validate(stored)
+            if stored and "submission_key" not in stored:  # a form begun before keys existed
+                await self.save(self._draft)
+        return self._draft
+
+    async def save(self, draft: D) -> None:
+        self._draft = draft
+        await self.state.set_data(draft.model_dump(mode="json"))
+
+    async def change(self, **answers: Any) -> D:
+        draft = (await self.draft()).model_copy(update=answers)
+        await self.save(draft)
+        return draft
+
+    async def step(self) -> State:
+        return self.flow.states.get(await self.state.get_state(), self.flow.forward[0])
+
+    async def start(self, draft: D) -> None:
+        """A new form: its first step, as a new message (the pressed one stays as it is)."""
+        await self.save(draft)
+        self.query = None
+        await self.show(self.flow.forward[0])
+
+    async def show(self, step: State) -> None:
+        flow, draft = self.flow, await self.draft()
+        if step == flow.summary and (gap := flow.gap(draft)) is not None:
+            await self.ask_for(gap)
+            return
+        area = self.geography.area(draft.district)
+        if step == flow.village and (area is None or not area.villages):
+            step = flow.after_place
+        await self.state.set_state(step)
+        await self.reply(self.screen(step, draft))
+
+    async def reply(self, screen: Screen) -> None:
+        if self.query is not None:
+            await replies.replace(self.query, screen)
+        else:
+            await replies.send(self.bot, self.chat_id, screen)
+
+    async def forward(self, step: State) -> None:
+        """The step after `step`, or the summary when the person was changing one answer."""
+        flow = self.flow
+        if (await self.draft()).editing:
+            await self.change(editing=False)
+            await self.show(flow.summary)
+        elif step in (flow.district, flow.village):
+            await self.show(flow.after_place)
+        else:
+            await self.show(flow.forward[flow.forward.index(step) + 1])
+
+    async def back(self) -> None:
+        step, flow = await self.step(), self.flow
+        if (await self.draft()).editing and step not in (flow.district, flow.village):
+            await self.change(editing=False)
+            await self.show(flow.summary)
+        else:
+            await self.show(flow.back(step))
+
+    async def ask_for(self, gap: tuple[State, str]) -> None:
+        """Instead of the summary: the step of the missing answer, then the summary again."""
+        step, hint_id = gap
+        if not (await self.draft()).editing:
+            await self.change(editing=True)
+        await self.state.set_state(step)
+        await self.hint(hint_id)
+
+    async def hint(self, hint_id: str, **args: object) -> None:
+        """Says what the step expects, then shows the step again: nothing entered is lost."""
+        args = {**self.flow.hint_args, **args}
+        await replies.send(self.bot, self.chat_id, Screen(self.t(hint_id, **args)))
+        await replies.send(
+            self.bot, self.chat_id, self.screen(await self.step(), await self.draft())
+        )
+
+    async def refuse(self) -> None:
+        """A button that is stale or forged: it changes nothing."""
+        assert self.query is not None
+        await self.query.answer(self.t("button-expired"), show_alert=True)
+
+    def resume_step(self, draft: D) -> State:
+        """Where a form left for a while goes on: the first answer missing, else the summary."""
+        gap = self.flow.gap(draft)
+        return self.flow.summary if gap is None else gap[0]
+
+
+Form = FormSteps[Any]
+
+
+# --- leaving and coming back ------------------------------------------------------------------
+
+
+async def ask_before_leaving(event: Message | CallbackQuery, form: Form) -> None:
+    if isinstance(event, CallbackQuery):
+        await event.answer()
+    await form.show(form.flow.leaving)
+
+
+async def resume(query: CallbackQuery, form: Form) -> None:
+    await query.answer()
+    await form.show(form.resume_step(await form.draft()))
+
+
+async def discard(query: CallbackQuery, form: Form) -> None:
+    await query.answer()
+    await form.state.clear()
+    await replies.replace(query, Screen(form.t(form.flow.texts.discarded)))
+    await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
+
+
+def leaving_screen(form: Form) -> Screen:
+    return Screen(form.t(form.flow.texts.leave), form_keyboards.leave_form(form.t))
+
+
+async def back_pressed(query: CallbackQuery, form: Form) -> None:
+    await query.answer()
+    await form.back()
+
+
+async def back_tapped(message: Message, form: Form) -> None:
+    await message.answer(form.t("needs-going-back"), reply_markup=ReplyKeyboardRemove())
+    await form.back()
+
+
+async def language_during_form(
+    query: CallbackQuery,
+    callback_data: LanguageCb,
+    form: Form,
+    user: User,
+    session: AsyncSession,
+    localization: Localization,
+) -> None:
+    """A new language midway keeps everything entered and shows the same step again."""
+    form.t = localization.translator(callback_data.code)
+    await query.answer(form.t("language-saved"))
+    await accounts.choose_language(session, form.bot, user, form.t, query.from_user.language_code)
+    await form.show(await form.step())
+
+
+async def edit_step(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    step = form.flow.edits.get(callback_data.value)
+    if step is None:
+        await form.refuse()
+        return
+    await query.answer()
+    await form.change(editing=True)
+    await form.show(step)
+
+
+async def unexpected_input(message: Message, form: Form) -> None:
+    await form.hint(form.flow.hints.get(await form.step(), "needs-use-buttons"))
+
+
+# --- a place --------------------------------------------------------------------------------
+
+
+async def location_shared(message: Message, form: Form) -> None:
+    """A shared location: the village nearest to it in the region, else the district list."""
+    assert message.location is not None
+    t, geography, texts = form.t, form.geography, form.flow.texts
+    lat, lon = message.location.latitude, message.location.longitude
+    if not geography.region.contains(lat, lon):
+        await message.answer(t(texts.location_far), reply_markup=ReplyKeyboardRemove())
+        await form.show(form.flow.district)
+        return
+    nearest = geography.nearest_village(lat, lon)
+    draft = await form.change(
+        latitude=lat,
+        longitude=lon,
+        district=nearest[0].code if nearest else None,
+        village=nearest[1].code if nearest else None,
+    )
+    place = screens.place_name(
+        t, geography, draft.district, draft.village, draft.latitude is not None
+    )
+    await message.answer(
+        t(texts.location_received, place=place), reply_markup=ReplyKeyboardRemove()
+    )
+    await form.forward(form.flow.location)
+
+
+async def choose_from_list(message: Message, form: Form) -> None:
+    await message.answer(form.t("needs-choose-from-list"), reply_markup=ReplyKeyboardRemove())
+    await form.show(form.flow.district)
+
+
+async def district_chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    area = form.geography.area(callback_data.value)
+    if area is None:
+        await form.refuse()
+        return
+    await query.answer()
+    await form.change(district=area.code, village=None, latitude=None, longitude=None)
+    await form.show(form.flow.village)
+
+
+async def village_chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    chosen = callback_data.value or None  # empty: "the village is not in the list"
+    found = form.geography.village(chosen)
+    if chosen and (found is None or found[0].code != (await form.draft()).district):
+        await form.refuse()
+        return
+    await query.answer()
+    await form.change(village=chosen)
+    await form.forward(form.flow.village)
+
+
+# --- a phone and files ------------------------------------------------------------------------
+
+
+async def contact_shared(message: Message, form: Form) -> None:
+    """The person's own phone, from the share-contact button. The draft has `phone` and
+    `phone_skipped`."""
+    assert message.contact is not None and message.from_user is not None
+    texts, step = form.flow.texts, await form.step()
+    # Only the sender's own card proves the number is theirs; a neighbour's card does not.
+    if message.contact.user_id != message.from_user.id:
+        await form.hint(texts.phone_not_own)
+        return
+    await form.change(phone=message.contact.phone_number, phone_skipped=False)
+    await message.answer(form.t(texts.phone_saved), reply_markup=ReplyKeyboardRemove())
+    await form.forward(step)
+
+
+async def phone_skipped(message: Message, form: Form) -> None:
+    step = await form.step()
+    await form.change(phone=None, phone_skipped=True)
+    await message.answer(form.t(form.flow.texts.phone_skipped), reply_markup=ReplyKeyboardRemove())
+    await form.forward(step)
+
+
+def attachment_of(message: Message) -> DraftAttachment:
+    """The file a message carries (the largest size of a photo), with its caption."""
+    if message.photo:
+        largest = message.photo[-1]
+        return DraftAttachment(
+            kind=AttachmentKind.PHOTO,
+            file_id=largest.file_id,
+            file_unique_id=largest.file_unique_id,
+            caption=message.caption,
+        )
+    for kind, media in (
+        (AttachmentKind.VOICE, message.voice),
+        (AttachmentKind.VIDEO, message.video),
+        (AttachmentKind.AUDIO, message.audio),
+        (AttachmentKind.DOCUMENT, message.document),
+    ):
+        if media is not None:
+            return DraftAttachment(
+                kind=kind,
+                file_id=media.file_id,
+                file_unique_id=media.file_unique_id,
+                caption=message.caption,
+            )
+    raise ValueError("the message carries no file")
+
+
+def appended(earlier: str | None, text: str) -> str:
+    """Several messages of free text add up, one a line."""
+    return f"{earlier}\n{text}" if earlier else text
