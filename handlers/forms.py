@@ -36,6 +36,7 @@ class FormTexts:
     """The message ids a form says at the steps every form has."""
 
     leave: str = "needs-leave-question"
+    resume_button: str = "btn-form-resume"
     discarded: str = "needs-discarded"
     location_far: str = "needs-location-far"
     location_received: str = "needs-location-received"
@@ -217,7 +218,8 @@ async def discard(query: CallbackQuery, form: Form) -> None:
 
 
 def leaving_screen(form: Form) -> Screen:
-    return Screen(form.t(form.flow.texts.leave), form_keyboards.leave_form(form.t))
+    texts = form.flow.texts
+    return Screen(form.t(texts.leave), form_keyboards.leave_form(form.t, texts.resume_button))
 
 
 async def back_pressed(query: CallbackQuery, form: Form) -> None:

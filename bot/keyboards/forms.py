@@ -60,12 +60,14 @@ def districts(t: Translator, geography: Geography, form: type[FormCb]) -> Inline
 
 
 @cache
-def villages(t: Translator, area: Area, form: type[FormCb]) -> InlineKeyboardMarkup:
+def villages(
+    t: Translator, area: Area, form: type[FormCb], not_listed_label: str = "btn-village-not-listed"
+) -> InlineKeyboardMarkup:
     places = (
         button(village.name(t.locale), form(action="village", value=village.code))
         for village in sorted(area.villages, key=lambda v: v.name(t.locale))
     )
-    not_listed = button(t("btn-village-not-listed"), form(action="village"))
+    not_listed = button(t(not_listed_label), form(action="village"))
     return markup([*in_pairs(places), [not_listed], [back(t, form)]])
 
 
@@ -106,10 +108,10 @@ def summary(
 
 
 @cache
-def leave_form(t: Translator) -> InlineKeyboardMarkup:
+def leave_form(t: Translator, resume_label: str = "btn-form-resume") -> InlineKeyboardMarkup:
     return markup(
         [
-            [button(t("btn-form-resume"), FormExitCb(resume=True))],
+            [button(t(resume_label), FormExitCb(resume=True))],
             [button(t("btn-form-discard"), FormExitCb(resume=False))],
         ]
     )

@@ -21,13 +21,19 @@ def districts(t: Translator, geography: Geography, form: type[FormCb], question:
 
 
 def villages(
-    t: Translator, geography: Geography, area_code: str, form: type[FormCb], question: str
+    t: Translator,
+    geography: Geography,
+    area_code: str,
+    form: type[FormCb],
+    question: str,
+    not_listed_label: str = "btn-village-not-listed",
 ) -> Screen | None:
     """The villages of a district (`question` names it as `area`); None when it has none."""
     area = geography.area(area_code)
     if area is None or not area.villages:
         return None
-    return Screen(t(question, area=area.name(t.locale)), keyboards.villages(t, area, form))
+    markup = keyboards.villages(t, area, form, not_listed_label)
+    return Screen(t(question, area=area.name(t.locale)), markup)
 
 
 def files(t: Translator, attachments: Sequence[DraftAttachment]) -> str:
