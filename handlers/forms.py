@@ -9,32 +9,47 @@ and phone steps work the same for every form.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import enum
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Generic, TypeVar
 
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart, StateFilter
+from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import replies, screens
-from bot.callbacks import FormCb, LanguageCb
+from bot.callbacks import FormCb, FormExitCb, LanguageCb, MenuCb
+from bot.commands import COMMANDS
+from bot.config import LOCALES
+from bot.filters import ButtonText
 from bot.i18n import Localization
 from bot.keyboards import forms as form_keyboards
-from bot.middlewares.provide import PerUpdate
+from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
+from bot.screens import forms as form_screens
 from bot.services import accounts
-from bot.services.forms import DraftAttachment, PlaceDraft
-from storage.models import AttachmentKind, User
+from bot.services.forms import CaseDraft, DraftAttachment, IncompleteDraftError
+from bot.services.needs import toggle
+from storage.models import AttachmentKind, Case, User
 
-D = TypeVar("D", bound=PlaceDraft)
+D = TypeVar("D", bound=CaseDraft)
 
 
 @dataclass(frozen=True)
 class FormTexts:
     """The message ids a form says at the steps every form has."""
 
+    location: str = "needs-location"
+    location_button: str = "btn-share-location"
+    district: str = "needs-district"
+    village: str = "needs-village"
+    not_listed: str = "btn-village-not-listed"
+    phone: str = "needs-phone"
     leave: str = "needs-leave-question"
     resume_button: str = "btn-form-resume"
     discarded: str = "needs-discarded"
@@ -46,17 +61,29 @@ class FormTexts:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """Buttons of one step that set a draft field to one of `values` (or, as toggles, switch
+    each of them on and off in a list)."""
+
+    step: State
+    field: str
+    values: tuple[enum.StrEnum, ...]
+
+    def value(self, pressed: str) -> enum.StrEnum | None:
+        return next((value for value in self.values if value == pressed), None)
+
+
+@dataclass(frozen=True)
 class Flow(Generic[D]):
-    """One form: its draft, its steps in the order asked (the summary last), its place steps
-    (a location, else a district, then a village), and what it says at the shared steps."""
+    """One form: its draft, its buttons' callback data, its steps in the order asked (the
+    summary last), and what it says at the shared steps. Its StatesGroup names the shared
+    steps alike: location, district, village (a location, else a district, then a village),
+    phone, summary, and leaving ("leave the form?")."""
 
     draft: type[D]
     group: type[StatesGroup]
+    callback: type[FormCb]
     forward: tuple[State, ...]
-    location: State
-    district: State
-    village: State
-    leaving: State
     # The step of the first answer a complete form still lacks, and its hint; None: complete.
     gap: Callable[[D], tuple[State, str] | None]
     edits: dict[str, State]
@@ -65,10 +92,38 @@ class Flow(Generic[D]):
     texts: FormTexts = FormTexts()
     # Placeholders some hints of the form need (every hint gets them; Fluent ignores the rest).
     hint_args: dict[str, object] = field(default_factory=dict)
+    # By the action of their buttons: steps that choose one answer, and steps of toggles.
+    choices: dict[str, Choice] = field(default_factory=dict)
+    toggles: dict[str, Choice] = field(default_factory=dict)
+
+    def _named(self, name: str) -> State:
+        state = getattr(self.group, name)
+        assert isinstance(state, State), name
+        return state
+
+    @property
+    def location(self) -> State:
+        return self._named("location")
+
+    @property
+    def district(self) -> State:
+        return self._named("district")
+
+    @property
+    def village(self) -> State:
+        return self._named("village")
+
+    @property
+    def phone(self) -> State:
+        return self._named("phone")
 
     @property
     def summary(self) -> State:
-        return self.forward[-1]
+        return self._named("summary")
+
+    @property
+    def leaving(self) -> State:
+        return self._named("leaving")
 
     @property
     def after_place(self) -> State:
@@ -101,6 +156,28 @@ class FormSteps(PerUpdate, Generic[D]):
             self.chat_id = event.chat.id
 
     def screen(self, step: State, draft: D) -> Screen:
+        """What a step shows: the shared steps here, the form's own in `own_screen`."""
+        flow, t, texts = self.flow, self.t, self.flow.texts
+        location = Screen(
+            t(texts.location), form_keyboards.share_location(t, texts.location_button)
+        )
+        if step == flow.location:
+            return location
+        if step == flow.district:
+            return form_screens.districts(t, self.geography, flow.callback, texts.district)
+        if step == flow.village:
+            area = draft.district or ""
+            villages = form_screens.villages(
+                t, self.geography, area, flow.callback, texts.village, texts.not_listed
+            )
+            return villages or location
+        if step == flow.phone:
+            return Screen(t(texts.phone), form_keyboards.share_contact(t))
+        if step == flow.leaving:
+            return Screen(t(texts.leave), form_keyboards.leave_form(t, texts.resume_button))
+        return self.own_screen(step, draft)
+
+    def own_screen(self, step: State, draft: D) -> Screen:
         raise NotImplementedError
 
     async def draft(self) -> D:
@@ -217,11 +294,6 @@ async def discard(query: CallbackQuery, form: Form) -> None:
     await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
 
 
-def leaving_screen(form: Form) -> Screen:
-    texts = form.flow.texts
-    return Screen(form.t(texts.leave), form_keyboards.leave_form(form.t, texts.resume_button))
-
-
 async def back_pressed(query: CallbackQuery, form: Form) -> None:
     await query.answer()
     await form.back()
@@ -255,6 +327,37 @@ async def edit_step(query: CallbackQuery, callback_data: FormCb, form: Form) -> 
     await query.answer()
     await form.change(editing=True)
     await form.show(step)
+
+
+async def step_done(query: CallbackQuery, form: Form) -> None:
+    """Continue (or Skip) on a step of buttons: the next step."""
+    await query.answer()
+    await form.forward(await form.step())
+
+
+async def chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    """One answer of a step of choices (Flow.choices), then the next step."""
+    choice = form.flow.choices[callback_data.action]
+    value = choice.value(callback_data.value)
+    if value is None:
+        await form.refuse()
+        return
+    await query.answer()
+    await form.change(**{choice.field: value})
+    await form.forward(choice.step)
+
+
+async def toggled(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    """A toggle switched on or off (Flow.toggles); the step shows what is chosen now."""
+    choice = form.flow.toggles[callback_data.action]
+    value = choice.value(callback_data.value)
+    if value is None:
+        await form.refuse()
+        return
+    await query.answer()
+    chosen_now = toggle(getattr(await form.draft(), choice.field), value)
+    draft = await form.change(**{choice.field: chosen_now})
+    await form.reply(form.screen(choice.step, draft))
 
 
 async def unexpected_input(message: Message, form: Form) -> None:
@@ -365,6 +468,79 @@ def attachment_of(message: Message) -> DraftAttachment:
     raise ValueError("the message carries no file")
 
 
-def appended(earlier: str | None, text: str) -> str:
-    """Several messages of free text add up, one a line."""
-    return f"{earlier}\n{text}" if earlier else text
+async def add_text(message: Message, form: Form, max_length: int) -> bool:
+    """Free text adds up over several messages, one a line, into the draft's details; what
+    would make it too long is refused with a hint (False) and nothing is lost."""
+    earlier = (await form.draft()).details
+    text = (message.text or "").strip()
+    combined = f"{earlier}\n{text}" if earlier else text
+    if len(combined) > max_length:
+        left = max(max_length - len(earlier or ""), 0)
+        await form.hint("needs-details-too-long", max=max_length, left=left)
+        return False
+    await form.change(details=combined)
+    return True
+
+
+async def add_file(message: Message, form: Form, max_files: int, hint_id: str) -> bool:
+    """The message's file joins the draft's attachments; one too many gets `hint_id` (False)."""
+    attachments = (await form.draft()).attachments
+    if len(attachments) >= max_files:
+        await form.hint(hint_id, max=max_files)
+        return False
+    await form.change(attachments=[*attachments, attachment_of(message)])
+    return True
+
+
+async def submit(
+    query: CallbackQuery, form: Form, register: Callable[[Any], Awaitable[Case]]
+) -> Case | None:
+    """Send on the summary: the case `register` makes of the draft (the same draft sent again
+    finds the case it made); None when an answer is missing, which is then asked for."""
+    await query.answer()
+    try:
+        return await register(await form.draft())
+    except IncompleteDraftError:
+        await form.show(form.flow.summary)  # asks for what is missing
+        return None
+
+
+# --- the router ----------------------------------------------------------------------------
+
+
+def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], None]) -> Router:
+    """A form's router: leaving, Back and language first, then the form's own handlers (its
+    entry among them), the shared steps, and last a hint for anything else sent in the form."""
+    flow = form.flow
+    router = Router(name=name)
+    router.message.filter(F.chat.type == "private")
+    provide(router, "form", form)
+    message, press = router.message.register, router.callback_query.register
+    in_form = StateFilter(flow.group)
+
+    def act(action: str) -> CallbackQueryFilter:
+        return flow.callback.filter(F.action == action)
+
+    message(ask_before_leaving, CommandStart(), in_form)
+    message(ask_before_leaving, Command("menu"), in_form)
+    press(ask_before_leaving, MenuCb.filter(), in_form)
+    press(ask_before_leaving, act("cancel"), flow.summary)
+    press(resume, FormExitCb.filter(F.resume), flow.leaving)
+    press(discard, FormExitCb.filter(~F.resume), flow.leaving)
+    press(back_pressed, act("back"), in_form)
+    message(back_tapped, ButtonText("btn-back"), in_form)
+    press(language_during_form, LanguageCb.filter(F.code.in_(LOCALES)), in_form)
+    own_steps(router)
+    message(location_shared, F.location, flow.location)
+    message(choose_from_list, ButtonText("btn-choose-district"), flow.location)
+    press(district_chosen, act("district"), flow.district)
+    press(village_chosen, act("village"), flow.village)
+    for action, choice in flow.choices.items():
+        press(chosen, act(action), choice.step)
+    for action, choice in flow.toggles.items():
+        press(toggled, act(action), choice.step)
+    message(contact_shared, F.contact, flow.phone)
+    message(phone_skipped, ButtonText("btn-skip"), flow.phone)
+    press(edit_step, act("edit"), flow.summary)
+    message(unexpected_input, ~Command(*COMMANDS), in_form)
+    return router

@@ -3,10 +3,11 @@ person index. What every form does alike is in handlers/forms.py."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
 from datetime import timedelta
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandStart, StateFilter
+from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
@@ -14,42 +15,18 @@ from aiogram.utils.text_decorations import html_decoration
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, replies
-from bot.callbacks import FormExitCb, LanguageCb, MenuCb, MenuItem, MissingCb
-from bot.commands import COMMANDS
-from bot.config import LOCALES, Settings
-from bot.filters import ButtonText
+from bot.callbacks import MenuCb, MenuItem, MissingCb
+from bot.config import Settings
 from bot.i18n import Localization
-from bot.middlewares.provide import provide
 from bot.screens import Screen
 from bot.screens import missing as steps
 from bot.services import accounts
-from bot.services.forms import IncompleteDraftError
-from bot.services.missing import (
-    MAX_AGE,
-    MAX_DESCRIPTION_LENGTH,
-    MAX_NAME_LENGTH,
-    MAX_PHOTOS,
-    MAX_REPORTER_NAME_LENGTH,
-    MAX_YEARS_BACK,
-    VULNERABILITIES,
-    DateProblem,
-    Gap,
-    MissingDraft,
-    NameProblem,
-    Relation,
-    Sex,
-    clean_name,
-    first_gap,
-    parse_age,
-    parse_seen_date,
-    report_missing,
-    today,
-)
-from bot.services.needs import Vulnerability, toggle
+from bot.services import missing as report
+from bot.services.missing import DateProblem, Gap, MissingDraft, NameProblem, Relation, Sex
 from bot.states import MissingForm
 from handlers import forms
-from handlers.forms import Flow, FormSteps, FormTexts
-from storage.models import User
+from handlers.forms import Choice, Flow, FormSteps, FormTexts
+from storage.models import Case, User
 
 GAPS: dict[Gap, tuple[State, str]] = {
     Gap.NAME: (MissingForm.name, "missing-name-hint"),
@@ -61,7 +38,6 @@ GAPS: dict[Gap, tuple[State, str]] = {
     Gap.REPORTER: (MissingForm.reporter, "missing-reporter-hint"),
     Gap.PHONE: (MissingForm.phone, "needs-phone-hint"),
 }
-
 DATE_HINTS = {
     DateProblem.INVALID: "missing-seen-invalid",
     DateProblem.FUTURE: "missing-seen-future",
@@ -70,13 +46,14 @@ DATE_HINTS = {
 
 
 def _gap(draft: MissingDraft) -> tuple[State, str] | None:
-    gap = first_gap(draft)
+    gap = report.first_gap(draft)
     return None if gap is None else GAPS[gap]
 
 
 FLOW = Flow(
     draft=MissingDraft,
     group=MissingForm,
+    callback=MissingCb,
     forward=(
         MissingForm.name,
         MissingForm.sex,
@@ -91,10 +68,6 @@ FLOW = Flow(
         MissingForm.phone,
         MissingForm.summary,
     ),
-    location=MissingForm.location,
-    district=MissingForm.district,
-    village=MissingForm.village,
-    leaving=MissingForm.leaving,
     gap=_gap,
     edits={
         "name": MissingForm.name,
@@ -120,16 +93,23 @@ FLOW = Flow(
         MissingForm.phone: "needs-phone-hint",
     },
     texts=FormTexts(
+        location="missing-location",
+        location_button="btn-missing-share-location",
+        district="missing-district",
+        village="missing-village",
+        not_listed="btn-missing-village-not-listed",
+        phone="missing-phone",
         leave="missing-leave-question",
         resume_button="btn-missing-resume",
         discarded="missing-discarded",
         location_received="missing-location-received",
     ),
-    hint_args={
-        "max": MAX_AGE,
-        "years": MAX_YEARS_BACK,
-        "photos": MAX_PHOTOS,
+    hint_args={"max": report.MAX_AGE, "years": report.MAX_YEARS_BACK},
+    choices={
+        "sex": Choice(MissingForm.sex, "sex", tuple(Sex)),
+        "relation": Choice(MissingForm.relation, "relation", tuple(Relation)),
     },
+    toggles={"vuln": Choice(MissingForm.vulnerable, "vulnerabilities", report.VULNERABILITIES)},
 )
 
 
@@ -138,8 +118,8 @@ class Form(FormSteps[MissingDraft]):
 
     flow = FLOW
 
-    def screen(self, step: State, draft: MissingDraft) -> Screen:
-        t, geography = self.t, self.geography
+    def own_screen(self, step: State, draft: MissingDraft) -> Screen:
+        t = self.t
         match step:
             case MissingForm.name:
                 return steps.name(t)
@@ -149,12 +129,6 @@ class Form(FormSteps[MissingDraft]):
                 return steps.age(t)
             case MissingForm.relation:
                 return steps.relation(t)
-            case MissingForm.location:
-                return steps.location(t)
-            case MissingForm.district:
-                return steps.districts(t, geography)
-            case MissingForm.village:
-                return steps.villages(t, geography, draft.district or "") or steps.location(t)
             case MissingForm.seen:
                 return steps.seen(t)
             case MissingForm.vulnerable:
@@ -164,15 +138,10 @@ class Form(FormSteps[MissingDraft]):
             case MissingForm.description:
                 return steps.description(t, draft)
             case MissingForm.reporter:
-                return steps.reporter(
-                    t, self.event.from_user.first_name if self.event.from_user else None
-                )
-            case MissingForm.phone:
-                return steps.phone(t)
-            case MissingForm.leaving:
-                return forms.leaving_screen(self)
+                sender = self.event.from_user
+                return steps.reporter(t, sender.first_name if sender else None)
             case _:
-                return steps.summary(t, draft, geography)
+                return steps.summary(t, draft, self.geography)
 
 
 # --- entering the report ----------------------------------------------------------------------
@@ -195,35 +164,32 @@ async def begin(query: CallbackQuery, form: Form, user: User) -> None:
     await form.start(MissingDraft())
 
 
-# --- who --------------------------------------------------------------------------------------
+# --- who, and when they were last seen ---------------------------------------------------------
 
 
 async def name_typed(message: Message, form: Form) -> None:
-    name = clean_name(message.text or "", MAX_NAME_LENGTH)
-    if name == NameProblem.TOO_LONG:
-        await form.hint("missing-name-too-long", max=MAX_NAME_LENGTH)
-        return
+    hints = ("missing-name-hint", "missing-name-too-long")
+    name = await _name(message, form, report.MAX_NAME_LENGTH, hints)
+    if name is not None:
+        await form.change(full_name=name)
+        await form.forward(MissingForm.name)
+
+
+async def _name(
+    message: Message, form: Form, max_length: int, hints: tuple[str, str]
+) -> str | None:
+    """A typed name, or None after a hint: `hints` are (no letters, too long)."""
+    name = report.clean_name(message.text or "", max_length)
     if isinstance(name, NameProblem):
-        await form.hint("missing-name-hint")
-        return
-    await form.change(full_name=name)
-    await form.forward(MissingForm.name)
-
-
-async def sex_chosen(query: CallbackQuery, callback_data: MissingCb, form: Form) -> None:
-    if callback_data.value not in set(Sex):
-        await form.refuse()
-        return
-    await query.answer()
-    await form.change(sex=Sex(callback_data.value))
-    await form.forward(MissingForm.sex)
+        await form.hint(hints[name == NameProblem.TOO_LONG], max=max_length)
+        return None
+    return name
 
 
 async def age_typed(message: Message, form: Form, localization: Localization) -> None:
-    age = parse_age(
-        message.text or "",
-        _words(localization, "missing-age-about-words"),
-        _words(localization, "missing-age-year-words"),
+    about = _words(localization, "missing-age-about-words")
+    age = report.parse_age(
+        message.text or "", about, _words(localization, "missing-age-year-words")
     )
     if age is None:
         await form.hint("missing-age-hint")
@@ -244,39 +210,24 @@ async def age_unknown(query: CallbackQuery, form: Form) -> None:
     await form.forward(MissingForm.age)
 
 
-async def relation_chosen(query: CallbackQuery, callback_data: MissingCb, form: Form) -> None:
-    if callback_data.value not in set(Relation):
-        await form.refuse()
-        return
-    await query.answer()
-    await form.change(relation=Relation(callback_data.value))
-    await form.forward(MissingForm.relation)
-
-
-# --- when -------------------------------------------------------------------------------------
-
-
 async def seen_pressed(query: CallbackQuery, callback_data: MissingCb, form: Form) -> None:
-    day = today()
-    answers: dict[str, dict[str, object]] = {
-        "today": {"seen_on": day, "seen_unknown": False},
-        "yesterday": {"seen_on": day - timedelta(days=1), "seen_unknown": False},
-        "unknown": {"seen_on": None, "seen_unknown": True},
-    }
+    day = report.today()
+    days = {"today": day, "yesterday": day - timedelta(days=1), "unknown": None}
     if callback_data.value == "date":
         await query.answer()
         await replies.replace(query, steps.seen_typed(form.t))
         return
-    if callback_data.value not in answers:
+    if callback_data.value not in days:
         await form.refuse()
         return
     await query.answer()
-    await form.change(**answers[callback_data.value])
+    seen = days[callback_data.value]
+    await form.change(seen_on=seen, seen_unknown=seen is None)
     await form.forward(MissingForm.seen)
 
 
 async def seen_typed(message: Message, form: Form) -> None:
-    seen = parse_seen_date(message.text or "", today())
+    seen = report.parse_seen_date(message.text or "", report.today())
     if isinstance(seen, DateProblem):
         await form.hint(DATE_HINTS[seen])
         return
@@ -284,58 +235,24 @@ async def seen_typed(message: Message, form: Form) -> None:
     await form.forward(MissingForm.seen)
 
 
-# --- what they are like -------------------------------------------------------------------------
-
-
-async def vulnerability_toggled(query: CallbackQuery, callback_data: MissingCb, form: Form) -> None:
-    if callback_data.value not in set(VULNERABILITIES):
-        await form.refuse()
-        return
-    await query.answer()
-    draft = await form.draft()
-    chosen = toggle(draft.vulnerabilities, Vulnerability(callback_data.value))
-    await replies.replace(
-        query, steps.vulnerabilities(form.t, await form.change(vulnerabilities=chosen))
-    )
-
-
-async def step_done(query: CallbackQuery, form: Form) -> None:
-    """Continue (or Skip) on a step of buttons: the next step."""
-    await query.answer()
-    await form.forward(await form.step())
+# --- photos, words, and who reports -------------------------------------------------------------
 
 
 async def photo_sent(message: Message, form: Form) -> None:
-    photos = (await form.draft()).attachments
-    if len(photos) >= MAX_PHOTOS:
-        await form.hint("missing-photos-too-many", max=MAX_PHOTOS)
-        return
-    draft = await form.change(attachments=[*photos, forms.attachment_of(message)])
-    await replies.send(form.bot, form.chat_id, steps.photos(form.t, draft, "missing-photo-added"))
+    if await forms.add_file(message, form, report.MAX_PHOTOS, "missing-photos-too-many"):
+        await form.reply(steps.photos(form.t, await form.draft(), "missing-photo-added"))
 
 
 async def description_typed(message: Message, form: Form) -> None:
-    earlier = (await form.draft()).details
-    combined = forms.appended(earlier, (message.text or "").strip())
-    if len(combined) > MAX_DESCRIPTION_LENGTH:
-        left = max(MAX_DESCRIPTION_LENGTH - len(earlier or ""), 0)
-        await form.hint("needs-details-too-long", max=MAX_DESCRIPTION_LENGTH, left=left)
-        return
-    draft = await form.change(details=combined)
-    added = steps.description(form.t, draft, "missing-description-added")
-    await replies.send(form.bot, form.chat_id, added)
-
-
-# --- who reports --------------------------------------------------------------------------------
+    if await forms.add_text(message, form, report.MAX_DESCRIPTION_LENGTH):
+        added = steps.description(form.t, await form.draft(), "missing-description-added")
+        await form.reply(added)
 
 
 async def reporter_typed(message: Message, form: Form) -> None:
-    name = clean_name(message.text or "", MAX_REPORTER_NAME_LENGTH)
-    if name == NameProblem.TOO_LONG:
-        await form.hint("missing-reporter-too-long", max=MAX_REPORTER_NAME_LENGTH)
-        return
-    if isinstance(name, NameProblem):
-        await form.hint("missing-reporter-hint")
+    hints = ("missing-reporter-hint", "missing-reporter-too-long")
+    name = await _name(message, form, report.MAX_REPORTER_NAME_LENGTH, hints)
+    if name is None:
         return
     await form.change(reported_by=name)
     thanks = form.t("missing-reporter-saved", name=html_decoration.quote(name))
@@ -349,16 +266,14 @@ async def reporter_typed(message: Message, form: Form) -> None:
 async def confirm(
     query: CallbackQuery, form: Form, session: AsyncSession, user: User, settings: Settings
 ) -> None:
-    await query.answer()
-    draft = await form.draft()
-    minutes = settings.urgent_escalation_minutes
-    try:
-        # The same draft sent again (after a failure below) finds the case it made.
-        case = await report_missing(
-            session, user, draft, form.t.locale, minutes, geography=form.geography
-        )
-    except IncompleteDraftError:
-        await form.show(MissingForm.summary)  # asks for what is missing
+    minutes, locale, geography = settings.urgent_escalation_minutes, form.t.locale, form.geography
+
+    def register(draft: MissingDraft) -> Awaitable[Case]:
+        return report.report_missing(session, user, draft, locale, minutes, geography=geography)
+
+    # The same draft sent again (after a failure below) finds the case it made.
+    case = await forms.submit(query, form, register)
+    if case is None:
         return
     # The code first: should clearing the form fail, the family has it, and Send shows it again.
     await replies.replace(query, steps.sent(form.t, case.code))
@@ -366,49 +281,26 @@ async def confirm(
 
 
 def router() -> Router:
-    router = Router(name="missing")
-    router.message.filter(F.chat.type == "private")
-    provide(router, "form", Form)
-    message, press = router.message.register, router.callback_query.register
-    in_form = StateFilter(MissingForm)
+    return forms.router("missing", Form, _own_steps)
 
+
+def _own_steps(router: Router) -> None:
+    message, press = router.message.register, router.callback_query.register
     press(intro, MenuCb.filter(F.item == MenuItem.MISSING), StateFilter(None))
     press(begin, action("start"), StateFilter(None))
-    press(forms.resume, action("start"), in_form)  # an old intro: the report under way
-    message(forms.ask_before_leaving, CommandStart(), in_form)
-    message(forms.ask_before_leaving, Command("menu"), in_form)
-    press(forms.ask_before_leaving, MenuCb.filter(), in_form)
-    press(forms.ask_before_leaving, action("cancel"), MissingForm.summary)
-    press(forms.resume, FormExitCb.filter(F.resume), MissingForm.leaving)
-    press(forms.discard, FormExitCb.filter(~F.resume), MissingForm.leaving)
-    press(forms.back_pressed, action("back"), in_form)
-    message(forms.back_tapped, ButtonText("btn-back"), in_form)
-    press(forms.language_during_form, LanguageCb.filter(F.code.in_(LOCALES)), in_form)
-
+    press(forms.resume, action("start"), StateFilter(MissingForm))  # an old intro's button
     message(name_typed, F.text, MissingForm.name)
-    press(sex_chosen, action("sex"), MissingForm.sex)
     message(age_typed, F.text, MissingForm.age)
     press(age_unknown, action("age-unknown"), MissingForm.age)
-    press(relation_chosen, action("relation"), MissingForm.relation)
-    message(forms.location_shared, F.location, MissingForm.location)
-    message(forms.choose_from_list, ButtonText("btn-choose-district"), MissingForm.location)
-    press(forms.district_chosen, action("district"), MissingForm.district)
-    press(forms.village_chosen, action("village"), MissingForm.village)
     press(seen_pressed, action("seen"), MissingForm.seen)
     message(seen_typed, F.text, MissingForm.seen)
-    press(vulnerability_toggled, action("vuln"), MissingForm.vulnerable)
-    press(step_done, action("vuln-done"), MissingForm.vulnerable)
+    press(forms.step_done, action("vuln-done"), MissingForm.vulnerable)
     message(photo_sent, F.photo, MissingForm.photos)
-    press(step_done, action("photos-done"), MissingForm.photos)
+    press(forms.step_done, action("photos-done"), MissingForm.photos)
     message(description_typed, F.text, MissingForm.description)
-    press(step_done, action("description-done"), MissingForm.description)
+    press(forms.step_done, action("description-done"), MissingForm.description)
     message(reporter_typed, F.text, MissingForm.reporter)
-    message(forms.contact_shared, F.contact, MissingForm.phone)
-    message(forms.phone_skipped, ButtonText("btn-skip"), MissingForm.phone)
-    press(forms.edit_step, action("edit"), MissingForm.summary)
     press(confirm, action("confirm"), MissingForm.summary)
-    message(forms.unexpected_input, ~Command(*COMMANDS), in_form)
-    return router
 
 
 def action(name: str) -> CallbackQueryFilter:

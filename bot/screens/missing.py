@@ -5,9 +5,7 @@ from __future__ import annotations
 from aiogram.utils.text_decorations import html_decoration
 
 from bot import screens
-from bot.callbacks import MissingCb
 from bot.i18n import Translator
-from bot.keyboards import forms as form_keyboards
 from bot.keyboards import missing as keyboards
 from bot.screens import Screen, forms
 from bot.services.missing import (
@@ -44,22 +42,6 @@ def relation(t: Translator) -> Screen:
     return Screen(t("missing-relation"), keyboards.relations(t))
 
 
-def location(t: Translator) -> Screen:
-    return Screen(
-        t("missing-location"), form_keyboards.share_location(t, "btn-missing-share-location")
-    )
-
-
-def districts(t: Translator, geography: Geography) -> Screen:
-    return forms.districts(t, geography, MissingCb, "missing-district")
-
-
-def villages(t: Translator, geography: Geography, area_code: str) -> Screen | None:
-    return forms.villages(
-        t, geography, area_code, MissingCb, "missing-village", "btn-missing-village-not-listed"
-    )
-
-
 def seen(t: Translator) -> Screen:
     return Screen(t("missing-seen"), keyboards.seen(t))
 
@@ -92,10 +74,6 @@ def reporter(t: Translator, telegram_first_name: str | None) -> Screen:
         suggestion = None
     text = t("missing-reporter", max=MAX_REPORTER_NAME_LENGTH)
     return Screen(text, keyboards.reporter(t, suggestion))
-
-
-def phone(t: Translator) -> Screen:
-    return Screen(t("missing-phone"), form_keyboards.share_contact(t))
 
 
 def age_text(t: Translator, draft: MissingDraft) -> str:

@@ -5,25 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot import screens
-from bot.callbacks import NeedsCb
 from bot.i18n import Translator
-from bot.keyboards import forms as form_keyboards
 from bot.keyboards import needs as keyboards
 from bot.screens import Screen, forms
 from bot.services.needs import MAX_HOUSEHOLD_SIZE, NeedsDraft
 from storage.places import Geography
-
-
-def location(t: Translator) -> Screen:
-    return Screen(t("needs-location"), form_keyboards.share_location(t))
-
-
-def districts(t: Translator, geography: Geography) -> Screen:
-    return forms.districts(t, geography, NeedsCb, "needs-district")
-
-
-def villages(t: Translator, geography: Geography, area_code: str) -> Screen | None:
-    return forms.villages(t, geography, area_code, NeedsCb, "needs-village")
 
 
 def household_size(t: Translator) -> Screen:
@@ -40,10 +26,6 @@ def vulnerabilities(t: Translator, draft: NeedsDraft) -> Screen:
 
 def needs(t: Translator, draft: NeedsDraft) -> Screen:
     return Screen(t("needs-needs"), keyboards.needs(t, draft.needs))
-
-
-def phone(t: Translator) -> Screen:
-    return Screen(t("needs-phone"), form_keyboards.share_contact(t))
 
 
 def details(t: Translator, draft: NeedsDraft) -> Screen:

@@ -12,32 +12,25 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
+from functools import cache, partial
 
 from aiogram import Bot
 from pydantic import Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.i18n import Localization
-from bot.keyboards import cases as case_keyboards
 from bot.matching.records import PersonRecord
-from bot.services import person_index, reunion
-from bot.services.delivery import deliver
-from bot.services.forms import (
-    DraftAttachment,
-    IncompleteDraftError,
-    PlaceDraft,
-    attachments_of,
-    unused_code,
-)
+from bot.services import coordination, person_index, reunion
+from bot.services.forms import CaseDraft, IncompleteDraftError, add_case_once, attachments_of
 from bot.services.needs import Vulnerability
 from storage.models import Case, CaseKind, CaseStatus, Person, PersonSource, Priority, User, utcnow
 from storage.places import Geography
-from storage.repositories import alerts, audit, people, submissions, users
+from storage.repositories import audit, people
 
 logger = logging.getLogger("koldo.missing")
 
-NEED_KIND = "missing"  # a missing report's kind of need, for the queue and coordinators' grants
+# A missing report's kind of need, for the queue and coordinators' grants (bot/services/roles).
+NEED_KIND = CaseKind.MISSING.value
 FOUND_OUTCOME = "found_by_family"
 MAX_NAME_LENGTH = 100
 MAX_REPORTER_NAME_LENGTH = 50
@@ -81,7 +74,7 @@ class Relation(enum.StrEnum):
     NEIGHBOUR_FRIEND = "neighbour_friend"
 
 
-class MissingDraft(PlaceDraft):
+class MissingDraft(CaseDraft):
     """What the family has entered so far (the place is where the person was last seen)."""
 
     full_name: str | None = None
@@ -93,11 +86,8 @@ class MissingDraft(PlaceDraft):
     seen_on: date | None = None
     seen_unknown: bool = False
     vulnerabilities: list[Vulnerability] = Field(default_factory=list)
-    attachments: list[DraftAttachment] = Field(default_factory=list)  # photos
-    details: str | None = None
+    # attachments: photos of them; details: what helps to recognise them.
     reported_by: str | None = None
-    phone: str | None = None
-    phone_skipped: bool = False
 
 
 class Gap(enum.StrEnum):
@@ -261,19 +251,8 @@ async def report_missing(
     gap = first_gap(draft)
     if gap is not None:
         raise IncompleteDraftError(gap)
-    made: list[Case] = []
-
-    async def build() -> Case:
-        return _case_of(draft, user, language, await unused_code(session))
-
-    def created(case: Case) -> None:
-        if draft.phone:
-            user.phone = draft.phone
-        audit.record(session, "case.created", actor_id=user.id, subject=case.code)
-        alerts.case_registered(session, case, escalation_minutes)
-        made.append(case)
-
-    case = await submissions.add_once(session, draft.submission_key, build, created)
+    build = partial(_case_of, draft, user, language)
+    case, made = await add_case_once(session, user, draft, build, escalation_minutes)
     if made:
         person = await _add_person(session, case, draft, geography or _places())
         await reunion.propose_for(session, [person])
@@ -305,13 +284,10 @@ async def _add_person(
     session: AsyncSession, case: Case, draft: MissingDraft, geography: Geography
 ) -> Person:
     assert draft.full_name is not None
+    sex = SEX_CODES.get(draft.sex) if draft.sex else None
+    # No birth year, and no phone: the reporter's phone is not the missing person's.
     sought = PersonRecord(
-        id="",
-        full_name=draft.full_name,
-        sex=SEX_CODES.get(draft.sex) if draft.sex else None,
-        age=draft.age,
-        settlement=settlement_of(draft, geography),
-        phone=None,  # the reporter's phone is not the missing person's
+        "", draft.full_name, sex, draft.age, None, settlement_of(draft, geography)
     )
     person = await people.add(
         session, sought, person_index.index_keys, source=PersonSource.MISSING, case_id=case.id
@@ -354,15 +330,7 @@ async def found_by_family(
     await session.commit()
     logger.info("missing report %s found by the family %s", case.code, user.id)
     if case.assignee_id is not None:
-        await _tell_holder(session, bot, localization, case, case.assignee_id)
+        await coordination.tell_staff(
+            session, bot, localization, case.assignee_id, "missing-found-staff", case
+        )
     return True
-
-
-async def _tell_holder(
-    session: AsyncSession, bot: Bot, localization: Localization, case: Case, holder_id: int
-) -> None:
-    holder = await users.get(session, holder_id)
-    t = localization.translator(holder.language if holder else None)
-    text = t("missing-found-staff", code=case.code)
-    markup = case_keyboards.open_case(t, case.id)
-    await deliver(session, holder_id, bot.send_message(holder_id, text, reply_markup=markup))

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import enum
+from functools import partial
 from typing import TypeVar
 
 from pydantic import Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.forms import (
-    DraftAttachment,
+    CaseDraft,
     IncompleteDraftError,
-    PlaceDraft,
+    add_case_once,
     attachments_of,
-    unused_code,
 )
 from storage.models import Case, CaseKind, Household, Priority, User
-from storage.repositories import alerts, audit, submissions
 
 MAX_HOUSEHOLD_SIZE = 30
 MAX_DETAILS_LENGTH = 1000
@@ -44,16 +43,12 @@ class Need(enum.StrEnum):
     LEGAL = "legal"
 
 
-class NeedsDraft(PlaceDraft):
+class NeedsDraft(CaseDraft):
     """What the family has entered so far. Kept in FSM storage (Redis in production) as JSON."""
 
     household_size: int | None = None
     vulnerabilities: list[Vulnerability] = Field(default_factory=list)
     needs: list[Need] = Field(default_factory=list)
-    phone: str | None = None
-    phone_skipped: bool = False
-    details: str | None = None
-    attachments: list[DraftAttachment] = Field(default_factory=list)
 
 
 class Gap(enum.StrEnum):
@@ -133,17 +128,8 @@ async def register_case(
     if gap is not None:
         raise IncompleteDraftError(gap)
 
-    async def build() -> Case:
-        return _case_of(draft, user, language, await unused_code(session))
-
-    def created(case: Case) -> None:
-        if draft.phone:
-            user.phone = draft.phone
-        audit.record(session, "case.created", actor_id=user.id, subject=case.code)
-        # Coordinators hear of it, and of it again if urgent and unclaimed, from the alert table.
-        alerts.case_registered(session, case, escalation_minutes)
-
-    case = await submissions.add_once(session, draft.submission_key, build, created)
+    build = partial(_case_of, draft, user, language)
+    case, _ = await add_case_once(session, user, draft, build, escalation_minutes)
     await session.commit()
     return case
 

@@ -14,15 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.ids import telegram_user_id
-from bot.services.missing import NEED_KIND as MISSING_NEED
 from bot.services.needs import Need
-from storage.models import Case, Role, User, utcnow
+from storage.models import Case, CaseKind, Role, User, utcnow
 from storage.places import Geography
 from storage.repositories import alerts, audit, queue, users
 
 logger = logging.getLogger("koldo.roles")
-# What a coordinator may be granted: the needs of the needs form, and missing relatives.
-NEED_KINDS = frozenset({*Need, MISSING_NEED})
+# What a coordinator may be granted: the needs of the needs form, and missing relatives (the
+# kind of need of every missing report, bot/services/missing.py).
+NEED_KINDS = frozenset({*Need, CaseKind.MISSING.value})
 
 
 def is_admin(user: User | None, settings: Settings) -> bool:
