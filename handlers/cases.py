@@ -89,31 +89,25 @@ async def open_case(query: CallbackQuery, callback_data: MyCaseCb, family: Famil
 
 
 async def found(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -> None:
-    """'They are found' on a missing report: asked once more before the report is closed."""
+    """'They are found' on a missing report: asked once more, then the report is closed."""
     case = await family.own_case(callback_data.case)
     if case is None:
         return
     if case.kind != CaseKind.MISSING or case.status == CaseStatus.RESOLVED:
         await family.refuse()
         return
-    await query.answer()
-    sought = await missing.sought(family.session, case)
-    name = sought.full_name if sought else None
-    await replies.replace(query, case_screens.found_question(family.t, case, name))
-
-
-async def found_confirmed(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -> None:
-    case = await family.own_case(callback_data.case)
-    if case is None:
-        return
-    closed = await missing.found_by_family(
+    if callback_data.action == MyCaseAction.FOUND:
+        await query.answer()
+        sought = await missing.sought(family.session, case)
+        name = sought.full_name if sought else None
+        await replies.replace(query, case_screens.found_question(family.t, case, name))
+    elif await missing.found_by_family(
         family.session, family.bot, family.localization, family.user, case
-    )
-    if not closed:
+    ):
+        await query.answer()
+        await replies.replace(query, case_screens.found_thanks(family.t, case))
+    else:
         await family.refuse()
-        return
-    await query.answer()
-    await replies.replace(query, case_screens.found_thanks(family.t, case))
 
 
 async def write(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -> None:
@@ -161,7 +155,6 @@ def router() -> Router:
     press(list_cases, MyCaseCb.filter(F.action.in_({MyCaseAction.LIST, MyCaseAction.DONE})))
     press(open_case, MyCaseCb.filter(F.action == MyCaseAction.OPEN))
     press(write, MyCaseCb.filter(F.action == MyCaseAction.WRITE))
-    press(found, MyCaseCb.filter(F.action == MyCaseAction.FOUND))
-    press(found_confirmed, MyCaseCb.filter(F.action == MyCaseAction.FOUND_YES))
+    press(found, MyCaseCb.filter(F.action.in_({MyCaseAction.FOUND, MyCaseAction.FOUND_YES})))
     message(written, FamilyWriting.message)
     return router

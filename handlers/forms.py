@@ -10,10 +10,11 @@ and phone steps work the same for every form.
 from __future__ import annotations
 
 import enum
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 from aiogram import F, Router
 from aiogram.filters import Command, CommandStart, StateFilter
@@ -22,7 +23,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import replies, screens
+from bot import keyboards, replies, screens
 from bot.callbacks import FormCb, FormExitCb, LanguageCb, MenuCb
 from bot.commands import COMMANDS
 from bot.config import LOCALES
@@ -60,6 +61,17 @@ class FormTexts:
     phone_not_own: str = "needs-phone-not-own"
 
 
+class SharedSteps(Protocol):
+    """The steps every form's StatesGroup has, by these names."""
+
+    location: State  # a shared location, else
+    district: State  # a district picked from the list, then
+    village: State  # a village of it
+    phone: State
+    summary: State
+    leaving: State  # "leave the form?"
+
+
 @dataclass(frozen=True)
 class Choice:
     """Buttons of one step that set a draft field to one of `values` (or, as toggles, switch
@@ -76,17 +88,18 @@ class Choice:
 @dataclass(frozen=True)
 class Flow(Generic[D]):
     """One form: its draft, its buttons' callback data, its steps in the order asked (the
-    summary last), and what it says at the shared steps. Its StatesGroup names the shared
-    steps alike: location, district, village (a location, else a district, then a village),
-    phone, summary, and leaving ("leave the form?")."""
+    summary last), and what it says at the shared steps. Its StatesGroup (`group`) names the
+    shared steps alike (SharedSteps)."""
 
     draft: type[D]
-    group: type[StatesGroup]
+    group: SharedSteps
     callback: type[FormCb]
-    forward: tuple[State, ...]
-    # The step of the first answer a complete form still lacks, and its hint; None: complete.
-    gap: Callable[[D], tuple[State, str] | None]
-    edits: dict[str, State]
+    # The first answer a complete form still lacks (None: complete), and for each such
+    # answer its step and the hint that asks for it.
+    first_gap: Callable[[D], Any]
+    gaps: Mapping[Any, tuple[State, str]]
+    # The summary's edit buttons (`btn-edit-<name>`), one for each step, in the order asked.
+    edit_buttons: tuple[str, ...]
     # What to say when a message does not fit the step (else: use the buttons).
     hints: dict[State, str]
     texts: FormTexts = FormTexts()
@@ -96,47 +109,51 @@ class Flow(Generic[D]):
     choices: dict[str, Choice] = field(default_factory=dict)
     toggles: dict[str, Choice] = field(default_factory=dict)
 
-    def _named(self, name: str) -> State:
-        state = getattr(self.group, name)
-        assert isinstance(state, State), name
-        return state
-
-    @property
-    def location(self) -> State:
-        return self._named("location")
-
-    @property
-    def district(self) -> State:
-        return self._named("district")
-
-    @property
-    def village(self) -> State:
-        return self._named("village")
-
-    @property
-    def phone(self) -> State:
-        return self._named("phone")
-
-    @property
-    def summary(self) -> State:
-        return self._named("summary")
-
-    @property
-    def leaving(self) -> State:
-        return self._named("leaving")
-
     @property
     def after_place(self) -> State:
         return self.forward[self.forward.index(self.location) + 1]
 
+    @cached_property
+    def forward(self) -> tuple[State, ...]:
+        """The steps in the order asked: as the StatesGroup declares them, but for the place's
+        lists (district and village come after a location only when asked for) and leaving."""
+        steps = self.group
+        aside = (steps.district, steps.village, steps.leaving)
+        return tuple(s for s in self.states_group.__all_states__ if s not in aside)
+
+    @cached_property
+    def edits(self) -> dict[str, State]:
+        return dict(zip(self.edit_buttons, self.forward[:-1], strict=True))
+
     @property
+    def location(self) -> State:
+        return self.group.location
+
+    @property
+    def summary(self) -> State:
+        return self.group.summary
+
+    @property
+    def leaving(self) -> State:
+        return self.group.leaving
+
+    @property
+    def states_group(self) -> type[StatesGroup]:
+        return cast(type[StatesGroup], self.group)
+
+    @cached_property
     def states(self) -> dict[str | None, State]:
-        return {state.state: state for state in self.group.__all_states__}
+        return {state.state: state for state in self.states_group.__all_states__}
+
+    def gap(self, draft: D) -> tuple[State, str] | None:
+        missing = self.first_gap(draft)
+        return None if missing is None else self.gaps[missing]
 
     def back(self, step: State) -> State:
         """Where Back leads; Back from the first step asks before leaving the form."""
         earlier = {later: before for before, later in pairwise(self.forward)}
-        earlier |= {self.district: self.location, self.village: self.district}
+        steps = self.group
+        earlier |= {steps.district: steps.location, steps.village: steps.district}
         return earlier.get(step, self.leaving)
 
 
@@ -163,15 +180,15 @@ class FormSteps(PerUpdate, Generic[D]):
         )
         if step == flow.location:
             return location
-        if step == flow.district:
+        if step == flow.group.district:
             return form_screens.districts(t, self.geography, flow.callback, texts.district)
-        if step == flow.village:
+        if step == flow.group.village:
             area = draft.district or ""
             villages = form_screens.villages(
                 t, self.geography, area, flow.callback, texts.village, texts.not_listed
             )
             return villages or location
-        if step == flow.phone:
+        if step == flow.group.phone:
             return Screen(t(texts.phone), form_keyboards.share_contact(t))
         if step == flow.leaving:
             return Screen(t(texts.leave), form_keyboards.leave_form(t, texts.resume_button))
@@ -213,7 +230,7 @@ class FormSteps(PerUpdate, Generic[D]):
             await self.ask_for(gap)
             return
         area = self.geography.area(draft.district)
-        if step == flow.village and (area is None or not area.villages):
+        if step == flow.group.village and (area is None or not area.villages):
             step = flow.after_place
         await self.state.set_state(step)
         await self.reply(self.screen(step, draft))
@@ -230,14 +247,14 @@ class FormSteps(PerUpdate, Generic[D]):
         if (await self.draft()).editing:
             await self.change(editing=False)
             await self.show(flow.summary)
-        elif step in (flow.district, flow.village):
+        elif step in (flow.group.district, flow.group.village):
             await self.show(flow.after_place)
         else:
             await self.show(flow.forward[flow.forward.index(step) + 1])
 
     async def back(self) -> None:
         step, flow = await self.step(), self.flow
-        if (await self.draft()).editing and step not in (flow.district, flow.village):
+        if (await self.draft()).editing and step not in (flow.group.district, flow.group.village):
             await self.change(editing=False)
             await self.show(flow.summary)
         else:
@@ -336,25 +353,20 @@ async def step_done(query: CallbackQuery, form: Form) -> None:
 
 
 async def chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
-    """One answer of a step of choices (Flow.choices), then the next step."""
-    choice = form.flow.choices[callback_data.action]
+    """One answer of a step of choices (Flow.choices), then the next step; a toggle
+    (Flow.toggles) switched on or off, and the step shows what is chosen now."""
+    flow, action = form.flow, callback_data.action
+    is_toggle = action in flow.toggles
+    choice = flow.toggles[action] if is_toggle else flow.choices[action]
     value = choice.value(callback_data.value)
     if value is None:
         await form.refuse()
         return
     await query.answer()
-    await form.change(**{choice.field: value})
-    await form.forward(choice.step)
-
-
-async def toggled(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
-    """A toggle switched on or off (Flow.toggles); the step shows what is chosen now."""
-    choice = form.flow.toggles[callback_data.action]
-    value = choice.value(callback_data.value)
-    if value is None:
-        await form.refuse()
+    if not is_toggle:
+        await form.change(**{choice.field: value})
+        await form.forward(choice.step)
         return
-    await query.answer()
     chosen_now = toggle(getattr(await form.draft(), choice.field), value)
     draft = await form.change(**{choice.field: chosen_now})
     await form.reply(form.screen(choice.step, draft))
@@ -374,7 +386,7 @@ async def location_shared(message: Message, form: Form) -> None:
     lat, lon = message.location.latitude, message.location.longitude
     if not geography.region.contains(lat, lon):
         await message.answer(t(texts.location_far), reply_markup=ReplyKeyboardRemove())
-        await form.show(form.flow.district)
+        await form.show(form.flow.group.district)
         return
     nearest = geography.nearest_village(lat, lon)
     draft = await form.change(
@@ -394,7 +406,7 @@ async def location_shared(message: Message, form: Form) -> None:
 
 async def choose_from_list(message: Message, form: Form) -> None:
     await message.answer(form.t("needs-choose-from-list"), reply_markup=ReplyKeyboardRemove())
-    await form.show(form.flow.district)
+    await form.show(form.flow.group.district)
 
 
 async def district_chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
@@ -404,7 +416,7 @@ async def district_chosen(query: CallbackQuery, callback_data: FormCb, form: For
         return
     await query.answer()
     await form.change(district=area.code, village=None, latitude=None, longitude=None)
-    await form.show(form.flow.village)
+    await form.show(form.flow.group.village)
 
 
 async def village_chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
@@ -415,7 +427,7 @@ async def village_chosen(query: CallbackQuery, callback_data: FormCb, form: Form
         return
     await query.answer()
     await form.change(village=chosen)
-    await form.forward(form.flow.village)
+    await form.forward(form.flow.group.village)
 
 
 # --- a phone and files ------------------------------------------------------------------------
@@ -493,16 +505,32 @@ async def add_file(message: Message, form: Form, max_files: int, hint_id: str) -
 
 
 async def submit(
-    query: CallbackQuery, form: Form, register: Callable[[Any], Awaitable[Case]]
+    query: CallbackQuery,
+    form: Form,
+    register: Callable[[Any], Awaitable[Case]],
+    sent: Callable[[Case], Screen],
 ) -> Case | None:
-    """Send on the summary: the case `register` makes of the draft (the same draft sent again
-    finds the case it made); None when an answer is missing, which is then asked for."""
+    """Send on the summary: the case `register` makes of the draft (the same draft sent again,
+    after a failure below, finds the case it made), shown as `sent` where Send was pressed,
+    and the form done. None when an answer is missing, which is then asked for."""
     await query.answer()
     try:
-        return await register(await form.draft())
+        case = await register(await form.draft())
     except IncompleteDraftError:
         await form.show(form.flow.summary)  # asks for what is missing
         return None
+    # The code first: should clearing the form fail, the person has it, and Send shows it again.
+    await replies.replace(query, sent(case))
+    await form.state.clear()
+    return case
+
+
+async def consented(query: CallbackQuery, form: Form, user: User) -> bool:
+    """Personal data only after consent: else the consent text is shown, and False."""
+    if accounts.has_consent(user):
+        return True
+    await replies.replace(query, Screen(form.t("consent-needed"), keyboards.consent(form.t)))
+    return False
 
 
 # --- the router ----------------------------------------------------------------------------
@@ -516,7 +544,7 @@ def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], 
     router.message.filter(F.chat.type == "private")
     provide(router, "form", form)
     message, press = router.message.register, router.callback_query.register
-    in_form = StateFilter(flow.group)
+    in_form = StateFilter(flow.states_group)
 
     def act(action: str) -> CallbackQueryFilter:
         return flow.callback.filter(F.action == action)
@@ -533,14 +561,12 @@ def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], 
     own_steps(router)
     message(location_shared, F.location, flow.location)
     message(choose_from_list, ButtonText("btn-choose-district"), flow.location)
-    press(district_chosen, act("district"), flow.district)
-    press(village_chosen, act("village"), flow.village)
-    for action, choice in flow.choices.items():
+    press(district_chosen, act("district"), flow.group.district)
+    press(village_chosen, act("village"), flow.group.village)
+    for action, choice in {**flow.choices, **flow.toggles}.items():
         press(chosen, act(action), choice.step)
-    for action, choice in flow.toggles.items():
-        press(toggled, act(action), choice.step)
-    message(contact_shared, F.contact, flow.phone)
-    message(phone_skipped, ButtonText("btn-skip"), flow.phone)
+    message(contact_shared, F.contact, flow.group.phone)
+    message(phone_skipped, ButtonText("btn-skip"), flow.group.phone)
     press(edit_step, act("edit"), flow.summary)
     message(unexpected_input, ~Command(*COMMANDS), in_form)
     return router

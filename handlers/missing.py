@@ -3,7 +3,7 @@ person index. What every form does alike is in handlers/forms.py."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from aiogram import F, Router
@@ -14,13 +14,13 @@ from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 from aiogram.utils.text_decorations import html_decoration
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, replies
+from bot import replies
 from bot.callbacks import MenuCb, MenuItem, MissingCb
 from bot.config import Settings
-from bot.i18n import Localization
+from bot.i18n import Localization, Translator
+from bot.keyboards import missing as missing_keyboards
 from bot.screens import Screen
 from bot.screens import missing as steps
-from bot.services import accounts
 from bot.services import missing as report
 from bot.services.missing import DateProblem, Gap, MissingDraft, NameProblem, Relation, Sex
 from bot.states import MissingForm
@@ -45,43 +45,13 @@ DATE_HINTS = {
 }
 
 
-def _gap(draft: MissingDraft) -> tuple[State, str] | None:
-    gap = report.first_gap(draft)
-    return None if gap is None else GAPS[gap]
-
-
 FLOW = Flow(
     draft=MissingDraft,
     group=MissingForm,
     callback=MissingCb,
-    forward=(
-        MissingForm.name,
-        MissingForm.sex,
-        MissingForm.age,
-        MissingForm.relation,
-        MissingForm.location,
-        MissingForm.seen,
-        MissingForm.vulnerable,
-        MissingForm.photos,
-        MissingForm.description,
-        MissingForm.reporter,
-        MissingForm.phone,
-        MissingForm.summary,
-    ),
-    gap=_gap,
-    edits={
-        "name": MissingForm.name,
-        "sex": MissingForm.sex,
-        "age": MissingForm.age,
-        "relation": MissingForm.relation,
-        "place": MissingForm.location,
-        "seen": MissingForm.seen,
-        "vulnerable": MissingForm.vulnerable,
-        "photos": MissingForm.photos,
-        "description": MissingForm.description,
-        "reporter": MissingForm.reporter,
-        "phone": MissingForm.phone,
-    },
+    first_gap=report.first_gap,
+    gaps=GAPS,
+    edit_buttons=missing_keyboards.EDITABLE_STEPS,
     hints={
         MissingForm.name: "missing-name-hint",
         MissingForm.age: "missing-age-hint",
@@ -119,29 +89,30 @@ class Form(FormSteps[MissingDraft]):
     flow = FLOW
 
     def own_screen(self, step: State, draft: MissingDraft) -> Screen:
-        t = self.t
-        match step:
-            case MissingForm.name:
-                return steps.name(t)
-            case MissingForm.sex:
-                return steps.sex(t)
-            case MissingForm.age:
-                return steps.age(t)
-            case MissingForm.relation:
-                return steps.relation(t)
-            case MissingForm.seen:
-                return steps.seen(t)
-            case MissingForm.vulnerable:
-                return steps.vulnerabilities(t, draft)
-            case MissingForm.photos:
-                return steps.photos(t, draft)
-            case MissingForm.description:
-                return steps.description(t, draft)
-            case MissingForm.reporter:
-                sender = self.event.from_user
-                return steps.reporter(t, sender.first_name if sender else None)
-            case _:
-                return steps.summary(t, draft, self.geography)
+        if step == MissingForm.reporter:
+            sender = self.event.from_user
+            return steps.reporter(self.t, sender.first_name if sender else None)
+        if step in QUESTIONS:
+            return steps.question(self.t, QUESTIONS[step])
+        if step in WITH_ANSWERS:
+            return WITH_ANSWERS[step](self.t, draft)
+        return steps.summary(self.t, draft, self.geography)
+
+
+# The form's own steps: those that ask the same whatever was answered, by their name in
+# bot/screens/missing.py, and those that show what is chosen so far.
+QUESTIONS = {
+    MissingForm.name: "name",
+    MissingForm.sex: "sex",
+    MissingForm.age: "age",
+    MissingForm.relation: "relation",
+    MissingForm.seen: "seen",
+}
+WITH_ANSWERS: dict[State, Callable[[Translator, MissingDraft], Screen]] = {
+    MissingForm.vulnerable: steps.vulnerabilities,
+    MissingForm.photos: steps.photos,
+    MissingForm.description: steps.description,
+}
 
 
 # --- entering the report ----------------------------------------------------------------------
@@ -149,19 +120,14 @@ class Form(FormSteps[MissingDraft]):
 
 async def intro(query: CallbackQuery, form: Form, user: User) -> None:
     await query.answer()
-    t = form.t
-    if not accounts.has_consent(user):
-        await replies.replace(query, Screen(t("consent-needed"), keyboards.consent(t)))
-        return
-    await replies.replace(query, steps.intro(t))
+    if await forms.consented(query, form, user):
+        await replies.replace(query, steps.intro(form.t))
 
 
 async def begin(query: CallbackQuery, form: Form, user: User) -> None:
-    if not accounts.has_consent(user):  # an intro shown before an erasure
-        await intro(query, form, user)
-        return
     await query.answer()
-    await form.start(MissingDraft())
+    if await forms.consented(query, form, user):  # an intro shown before an erasure: no
+        await form.start(MissingDraft())
 
 
 # --- who, and when they were last seen ---------------------------------------------------------
@@ -271,13 +237,7 @@ async def confirm(
     def register(draft: MissingDraft) -> Awaitable[Case]:
         return report.report_missing(session, user, draft, locale, minutes, geography=geography)
 
-    # The same draft sent again (after a failure below) finds the case it made.
-    case = await forms.submit(query, form, register)
-    if case is None:
-        return
-    # The code first: should clearing the form fail, the family has it, and Send shows it again.
-    await replies.replace(query, steps.sent(form.t, case.code))
-    await form.state.clear()
+    await forms.submit(query, form, register, lambda case: steps.sent(form.t, case.code))
 
 
 def router() -> Router:

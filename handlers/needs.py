@@ -15,12 +15,12 @@ from aiogram.fsm.state import State
 from aiogram.types import CallbackQuery, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, replies, screens
+from bot import replies, screens
 from bot.callbacks import MenuCb, MenuItem, NeedsCb
 from bot.config import Settings
+from bot.keyboards import needs as needs_keyboards
 from bot.screens import Screen
 from bot.screens import needs as steps
-from bot.services import accounts
 from bot.services.needs import (
     MAX_ATTACHMENTS,
     MAX_DETAILS_LENGTH,
@@ -48,33 +48,13 @@ GAPS: dict[Gap, tuple[State, str]] = {
 }
 
 
-def _gap(draft: NeedsDraft) -> tuple[State, str] | None:
-    gap = first_gap(draft)
-    return None if gap is None else GAPS[gap]
-
-
 FLOW = Flow(
     draft=NeedsDraft,
     group=NeedsForm,
     callback=NeedsCb,
-    forward=(
-        NeedsForm.location,
-        NeedsForm.household_size,
-        NeedsForm.vulnerable,
-        NeedsForm.needs,
-        NeedsForm.phone,
-        NeedsForm.details,
-        NeedsForm.summary,
-    ),
-    gap=_gap,
-    edits={
-        "location": NeedsForm.location,
-        "size": NeedsForm.household_size,
-        "vulnerable": NeedsForm.vulnerable,
-        "needs": NeedsForm.needs,
-        "phone": NeedsForm.phone,
-        "details": NeedsForm.details,
-    },
+    first_gap=first_gap,
+    gaps=GAPS,
+    edit_buttons=needs_keyboards.EDITABLE_STEPS,
     hints={
         NeedsForm.location: "needs-location-hint",
         NeedsForm.household_size: "needs-size-invalid",
@@ -119,12 +99,9 @@ class Form(FormSteps[NeedsDraft]):
 
 async def begin(query: CallbackQuery, form: Form, user: User) -> None:
     await query.answer()
-    t = form.t
-    if not accounts.has_consent(user):
-        await replies.replace(query, Screen(t("consent-needed"), keyboards.consent(t)))
-        return
-    await replies.replace(query, Screen(t("needs-intro")))
-    await form.start(NeedsDraft())
+    if await forms.consented(query, form, user):
+        await replies.replace(query, Screen(form.t("needs-intro")))
+        await form.start(NeedsDraft())
 
 
 # --- household ---------------------------------------------------------------------------
@@ -185,14 +162,11 @@ async def confirm(
     def register(draft: NeedsDraft) -> Awaitable[Case]:
         return register_case(session, user, draft, locale, minutes)
 
-    # The same draft sent again (after a failure below) finds the case it made.
-    case = await forms.submit(query, form, register)
-    if case is None:
-        return
-    # The code first: should clearing the form fail, the family has it, and Send shows it again.
-    await replies.replace(query, Screen(form.t("needs-case-created", code=case.code)))
-    await form.state.clear()
-    await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
+    def sent(case: Case) -> Screen:
+        return Screen(form.t("needs-case-created", code=case.code))
+
+    if await forms.submit(query, form, register, sent) is not None:
+        await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
 
 
 def router() -> Router:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bot.callbacks import CaseAction, MyCaseAction, MyCaseCb
 from bot.i18n import Localization, Translator
+from bot.keyboards.missing import EDITABLE_STEPS
 from bot.services import roles
 from bot.services.codes import ALPHABET, CODE_LENGTH
 from bot.services.missing import (
@@ -43,7 +44,7 @@ from storage.repositories import audit, people, users
 from storage.repositories.people import person_keys
 from tests.conftest import Harness
 from tests.support.cases import BATKEN, case_data, deliver_alerts, staff_member
-from tests.support.journeys import KOK_TASH, agree_and_open_menu
+from tests.support.journeys import KOK_TASH, agree_and_open_menu, send_anything, walk_back
 from tests.support.people import Person as Family
 from tests.support.shelters import make_staff
 
@@ -90,22 +91,8 @@ async def fill_report(
 
 
 def summary_start(t: Translator) -> str:
-    return str(t("missing-summary", **dict.fromkeys(SUMMARY_FIELDS, "")))[:20]
-
-
-SUMMARY_FIELDS = [
-    "name",
-    "sex",
-    "age",
-    "relation",
-    "place",
-    "seen",
-    "vulnerable",
-    "photos",
-    "description",
-    "reporter",
-    "phone",
-]
+    # The summary's placeholders are named as its edit buttons.
+    return t("missing-summary", **dict.fromkeys(EDITABLE_STEPS, ""))[:20]
 
 
 async def all_cases(koldo: Harness) -> list[Case]:
@@ -249,12 +236,7 @@ async def test_the_name_refuses_what_is_not_a_name(koldo: Harness, bad_input: st
     t = koldo.t("ky")
     family = koldo.person()
     await open_report(family, t)
-    if bad_input == "sticker":
-        await family.send_sticker()
-    elif bad_input == "photo":
-        await family.send_photo()
-    else:
-        await family.send(bad_input)
+    await send_anything(family, bad_input)
 
     hint = "missing-name-too-long" if len(bad_input) > 100 else "missing-name-hint"
     assert family.texts()[-2] == t(hint, max=100)
@@ -270,10 +252,7 @@ async def test_the_age_refuses_words_and_impossible_ages(koldo: Harness, bad_inp
     await open_report(family, t)
     await family.send("Айбек")
     await family.press(t("missing-sex-male"))
-    if bad_input == "sticker":
-        await family.send_sticker()
-    else:
-        await family.send(bad_input)
+    await send_anything(family, bad_input)
 
     assert family.texts()[-2] == t("missing-age-hint", max=120)
     assert family.last_text == t("missing-age", max=120)
@@ -369,14 +348,32 @@ async def test_a_future_or_far_past_day_is_refused(koldo: Harness, typed: str, h
     assert day.strftime("%d.%m.%Y") in family.last_text
 
 
+async def who(family: Family, t: Translator, name: str, sex: str, age: str, relation: str) -> None:
+    """From the name step: name, sex, age and relation (message ids of the buttons)."""
+    await family.send(name)
+    await family.press(t(sex))
+    await family.send(age)
+    await family.press(t(relation))
+
+
 async def reach_seen_step(family: Family, t: Translator) -> None:
     await open_report(family, t)
-    await family.send("Aibek Jumabaev")
-    await family.press(t("missing-sex-male"))
-    await family.send("40")
-    await family.press(t("relation-husband"))
+    await who(family, t, "Aibek Jumabaev", "missing-sex-male", "40", "relation-husband")
     await family.share_location(*KOK_TASH)
     assert family.last_text == t("missing-seen")
+
+
+async def reach_photos_step(family: Family, t: Translator) -> None:
+    """Through the form to its photos: last seen today, no special care."""
+    await reach_seen_step(family, t)
+    await family.press(t("btn-missing-seen-today"))
+    await family.press(t("btn-missing-none-of-these"))
+
+
+async def reach_reporter_step(family: Family, t: Translator) -> None:
+    await reach_photos_step(family, t)
+    await family.press(t("btn-skip"))
+    await family.press(t("btn-skip"))
 
 
 async def finish_plainly(family: Family, t: Translator) -> None:
@@ -388,14 +385,16 @@ async def finish_plainly(family: Family, t: Translator) -> None:
     await family.tap(t("btn-skip"))
 
 
+async def seen_today_and_finish(family: Family, t: Translator) -> None:
+    """From the place: last seen today, then `finish_plainly`."""
+    await family.press(t("btn-missing-seen-today"))
+    await finish_plainly(family, t)
+
+
 async def test_a_neighbours_contact_card_is_not_the_reporters_phone(koldo: Harness) -> None:
     t = koldo.t("ky")
     family = koldo.person()
-    await reach_seen_step(family, t)
-    await family.press(t("btn-missing-seen-today"))
-    await family.press(t("btn-missing-none-of-these"))
-    await family.press(t("btn-skip"))
-    await family.press(t("btn-skip"))
+    await reach_reporter_step(family, t)
     await family.send("Айгүл")
 
     await family.share_contact("+996700000001", user_id=777)
@@ -412,10 +411,7 @@ async def test_a_location_in_the_ocean_asks_for_the_district(koldo: Harness) -> 
     t = koldo.t("ru")
     family = koldo.person()
     await open_report(family, t)
-    await family.send("Айбек")
-    await family.press(t("missing-sex-male"))
-    await family.send("40")
-    await family.press(t("relation-brother"))
+    await who(family, t, "Айбек", "missing-sex-male", "40", "relation-brother")
 
     await family.share_location(0.0, 0.0)
 
@@ -424,8 +420,7 @@ async def test_a_location_in_the_ocean_asks_for_the_district(koldo: Harness) -> 
     await family.press(_area(koldo, BATKEN, "ru"))
     await family.press(t("btn-missing-village-not-listed"))
     assert family.last_text == t("missing-seen")
-    await family.press(t("btn-missing-seen-today"))
-    await finish_plainly(family, t)
+    await seen_today_and_finish(family, t)
     assert _area(koldo, BATKEN, "ru") in family.last_text
     assert "Айбек" in family.last_text  # the name is kept
 
@@ -433,9 +428,7 @@ async def test_a_location_in_the_ocean_asks_for_the_district(koldo: Harness) -> 
 async def test_photos_are_three_at_most_and_a_file_gets_a_hint(koldo: Harness) -> None:
     t = koldo.t("en")
     family = koldo.person()
-    await reach_seen_step(family, t)
-    await family.press(t("btn-missing-seen-today"))
-    await family.press(t("btn-missing-none-of-these"))
+    await reach_photos_step(family, t)
     assert family.last_text == t("missing-photos", max=3)
 
     await family.send_document()
@@ -465,11 +458,7 @@ async def test_photos_are_three_at_most_and_a_file_gets_a_hint(koldo: Harness) -
 async def test_the_reporters_name_is_typed_or_tapped_and_checked(koldo: Harness) -> None:
     t = koldo.t("ru")
     family = koldo.person()
-    await reach_seen_step(family, t)
-    await family.press(t("btn-missing-seen-today"))
-    await family.press(t("btn-missing-none-of-these"))
-    await family.press(t("btn-skip"))
-    await family.press(t("btn-skip"))
+    await reach_reporter_step(family, t)
     assert family.last_text == t("missing-reporter", max=50)
     assert REPORTER in family.reply_buttons()
 
@@ -503,14 +492,7 @@ async def test_back_walks_through_every_step_and_keeps_the_answers(koldo: Harnes
         t("missing-name", max=100),
         t("missing-leave-question"),
     ]
-    seen = []
-    for _ in expected:
-        if t("btn-back") in family.last.buttons():
-            await family.press(t("btn-back"))
-        else:
-            await family.tap(t("btn-back"))
-        seen.append(family.last_text)
-    assert seen == expected
+    assert await walk_back(family, t, len(expected)) == expected
 
     await family.press(t("btn-missing-resume"))
     summary = family.last_text
@@ -573,8 +555,7 @@ async def test_leaving_with_menu_or_start_asks_and_keeps_the_draft(koldo: Harnes
     await family.send("33")
     await family.press(t("relation-wife"))
     await family.share_location(*KOK_TASH)
-    await family.press(t("btn-missing-seen-today"))
-    await finish_plainly(family, t)
+    await seen_today_and_finish(family, t)
     assert "Айбек" in family.last_text and t("missing-sex-female") in family.last_text
 
     await family.send("/menu")
@@ -600,8 +581,7 @@ async def test_switching_language_midway_keeps_the_answers(koldo: Harness) -> No
     assert family.last_text == ru("missing-relation")
     await family.press(ru("relation-son"))
     await family.share_location(*KOK_TASH)
-    await family.press(ru("btn-missing-seen-today"))
-    await finish_plainly(family, ru)
+    await seen_today_and_finish(family, ru)
     assert ru("missing-age-about", age=45) in family.last_text
 
 
@@ -671,13 +651,9 @@ async def test_a_missing_child_is_urgent_and_an_adult_high(koldo: Harness) -> No
     await family.press(t("btn-missing-send"))
     await family.press(t("btn-missing-another"))
     assert family.last_text == t("missing-name", max=100)
-    await family.send("Асан")
-    await family.press(t("missing-sex-male"))
-    await family.send("35")
-    await family.press(t("relation-brother"))
+    await who(family, t, "Асан", "missing-sex-male", "35", "relation-brother")
     await family.share_location(*KOK_TASH)
-    await family.press(t("btn-missing-seen-today"))
-    await finish_plainly(family, t)
+    await seen_today_and_finish(family, t)
     await family.press(t("btn-missing-send"))
 
     child, adult = await all_cases(koldo)
@@ -691,13 +667,9 @@ async def two_reports(koldo: Harness, family: Family, t: Translator) -> list[Cas
     await fill_report(family, t, name="Айбек")
     await family.press(t("btn-missing-send"))
     await family.press(t("btn-missing-another"))
-    await family.send("Айжан")
-    await family.press(t("missing-sex-female"))
-    await family.send("8")
-    await family.press(t("relation-daughter"))
+    await who(family, t, "Айжан", "missing-sex-female", "8", "relation-daughter")
     await family.share_location(*KOK_TASH)
-    await family.press(t("btn-missing-seen-today"))
-    await finish_plainly(family, t)
+    await seen_today_and_finish(family, t)
     await family.press(t("btn-missing-send"))
     return await all_cases(koldo)
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiogram.utils.text_decorations import html_decoration
 
 from bot import screens
 from bot.i18n import Translator
 from bot.keyboards import missing as keyboards
-from bot.screens import Screen, forms
+from bot.screens import Markup, Screen, forms
 from bot.services.missing import (
     MAX_AGE,
     MAX_DESCRIPTION_LENGTH,
@@ -22,28 +24,23 @@ from storage.places import Geography
 DATE_FORMAT = "%d.%m.%Y"
 
 
+# The questions that ask the same whatever was answered: text, placeholders, buttons.
+QUESTIONS: dict[str, tuple[str, dict[str, object], Callable[[Translator], Markup]]] = {
+    "name": ("missing-name", {"max": MAX_NAME_LENGTH}, keyboards.step_back),
+    "sex": ("missing-sex", {}, keyboards.sex),
+    "age": ("missing-age", {"max": MAX_AGE}, keyboards.age),
+    "relation": ("missing-relation", {}, keyboards.relations),
+    "seen": ("missing-seen", {}, keyboards.seen),
+}
+
+
+def question(t: Translator, name: str) -> Screen:
+    message_id, args, markup = QUESTIONS[name]
+    return Screen(t(message_id, **args), markup(t))
+
+
 def intro(t: Translator) -> Screen:
     return Screen(t("missing-intro"), keyboards.intro(t))
-
-
-def name(t: Translator) -> Screen:
-    return Screen(t("missing-name", max=MAX_NAME_LENGTH), keyboards.step_back(t))
-
-
-def sex(t: Translator) -> Screen:
-    return Screen(t("missing-sex"), keyboards.sex(t))
-
-
-def age(t: Translator) -> Screen:
-    return Screen(t("missing-age", max=MAX_AGE), keyboards.age(t))
-
-
-def relation(t: Translator) -> Screen:
-    return Screen(t("missing-relation"), keyboards.relations(t))
-
-
-def seen(t: Translator) -> Screen:
-    return Screen(t("missing-seen"), keyboards.seen(t))
 
 
 def seen_typed(t: Translator) -> Screen:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -65,14 +66,23 @@ class IncompleteDraftError(ValueError):
         self.gap = gap
 
 
-def attachments_of(drafts: Sequence[DraftAttachment]) -> list[Attachment]:
-    """The files of a draft, as the case keeps them."""
-    return [
+def case_fields(draft: CaseDraft) -> dict[str, Any]:
+    """What a case takes as it is from every form: the place, the phone, words and files."""
+    files = [
         Attachment(
             kind=a.kind, file_id=a.file_id, file_unique_id=a.file_unique_id, caption=a.caption
         )
-        for a in drafts
+        for a in draft.attachments
     ]
+    place = {"district": draft.district, "village": draft.village}
+    position = {"latitude": draft.latitude, "longitude": draft.longitude}
+    return {
+        **place,
+        **position,
+        "phone": draft.phone,
+        "details": draft.details,
+        "attachments": files,
+    }
 
 
 async def unused_code(session: AsyncSession) -> str:

@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Localization
 from bot.matching.records import PersonRecord
 from bot.services import coordination, person_index, reunion
-from bot.services.forms import CaseDraft, IncompleteDraftError, add_case_once, attachments_of
+from bot.services.forms import CaseDraft, IncompleteDraftError, add_case_once, case_fields
 from bot.services.needs import Vulnerability
 from storage.models import Case, CaseKind, CaseStatus, Person, PersonSource, Priority, User, utcnow
 from storage.places import Geography
@@ -49,9 +49,9 @@ VULNERABILITIES = (Vulnerability.DISABLED, Vulnerability.CHRONIC_ILLNESS)
 
 
 class Sex(enum.StrEnum):
-    MALE = "male"
-    FEMALE = "female"
-    UNKNOWN = "unknown"
+    MALE = enum.auto()
+    FEMALE = enum.auto()
+    UNKNOWN = enum.auto()
 
 
 SEX_CODES = {Sex.MALE: "M", Sex.FEMALE: "F"}  # as the person index keeps it
@@ -60,18 +60,18 @@ SEX_CODES = {Sex.MALE: "M", Sex.FEMALE: "F"}  # as the person index keeps it
 class Relation(enum.StrEnum):
     """Who the person sought is to the one reporting (Person.relation)."""
 
-    SON = "son"
-    DAUGHTER = "daughter"
-    HUSBAND = "husband"
-    WIFE = "wife"
-    FATHER = "father"
-    MOTHER = "mother"
-    BROTHER = "brother"
-    SISTER = "sister"
-    GRANDCHILD = "grandchild"
-    GRANDPARENT = "grandparent"
-    RELATIVE = "relative"
-    NEIGHBOUR_FRIEND = "neighbour_friend"
+    SON = enum.auto()
+    DAUGHTER = enum.auto()
+    HUSBAND = enum.auto()
+    WIFE = enum.auto()
+    FATHER = enum.auto()
+    MOTHER = enum.auto()
+    BROTHER = enum.auto()
+    SISTER = enum.auto()
+    GRANDCHILD = enum.auto()
+    GRANDPARENT = enum.auto()
+    RELATIVE = enum.auto()
+    NEIGHBOUR_FRIEND = enum.auto()
 
 
 class MissingDraft(CaseDraft):
@@ -93,14 +93,14 @@ class MissingDraft(CaseDraft):
 class Gap(enum.StrEnum):
     """An answer the report needs before it can be sent, in the order the form asks."""
 
-    NAME = "name"
-    SEX = "sex"
-    AGE = "age"
-    RELATION = "relation"
-    PLACE = "place"
-    SEEN = "seen"
-    REPORTER = "reporter"
-    PHONE = "phone"
+    NAME = enum.auto()
+    SEX = enum.auto()
+    AGE = enum.auto()
+    RELATION = enum.auto()
+    PLACE = enum.auto()
+    SEEN = enum.auto()
+    REPORTER = enum.auto()
+    PHONE = enum.auto()
 
 
 def first_gap(draft: MissingDraft) -> Gap | None:
@@ -270,13 +270,7 @@ def _case_of(draft: MissingDraft, user: User, language: str, code: str) -> Case:
         needs=[NEED_KIND],
         vulnerabilities=[str(v) for v in draft.vulnerabilities],
         priority=missing_priority(draft.age, draft.vulnerabilities),
-        district=draft.district,
-        village=draft.village,
-        latitude=draft.latitude,
-        longitude=draft.longitude,
-        phone=draft.phone,
-        details=draft.details,
-        attachments=attachments_of(draft.attachments),
+        **case_fields(draft),
     )
 
 

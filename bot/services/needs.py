@@ -13,7 +13,7 @@ from bot.services.forms import (
     CaseDraft,
     IncompleteDraftError,
     add_case_once,
-    attachments_of,
+    case_fields,
 )
 from storage.models import Case, CaseKind, Household, Priority, User
 
@@ -153,11 +153,5 @@ def _case_of(draft: NeedsDraft, user: User, language: str, code: str) -> Case:
         vulnerabilities=[str(v) for v in draft.vulnerabilities],
         household_size=draft.household_size,
         priority=priority_for(draft.needs, draft.vulnerabilities),
-        district=draft.district,
-        village=draft.village,
-        latitude=draft.latitude,
-        longitude=draft.longitude,
-        phone=draft.phone,
-        details=draft.details,
-        attachments=attachments_of(draft.attachments),
+        **case_fields(draft),
     )
