@@ -44,11 +44,21 @@ class MenuCb(CallbackData, prefix="menu"):
     item: MenuItem
 
 
-class NeedsCb(CallbackData, prefix="needs"):
-    """A button of the needs form; `action` names what it does, `value` what it carries."""
+class FormCb(CallbackData, prefix="form"):
+    """What the buttons of every form carry: `action` names what it does, `value` what it
+    carries. Each form has its own prefix (below), so that one form's buttons never reach
+    another's handlers; what the forms share (the place pickers, toggles) takes either."""
 
     action: str
     value: str = ""
+
+
+class NeedsCb(FormCb, prefix="needs"):
+    """A button of the needs form."""
+
+
+class MissingCb(FormCb, prefix="miss"):
+    """A button of a missing relative's report."""
 
 
 class FormExitCb(CallbackData, prefix="leave"):
@@ -123,6 +133,8 @@ class MyCaseAction(enum.StrEnum):
     OPEN = "open"
     WRITE = "write"
     DONE = "done"
+    FOUND = "found"  # a missing relative's report: "they are found", asks to confirm
+    FOUND_YES = "foundyes"
 
 
 class MyCaseCb(CallbackData, prefix="my"):

@@ -13,3 +13,23 @@ class NeedsForm(StatesGroup):
     summary = State()
     # "Leave the form?" asked on /start, /menu or Back on the first step; the draft is kept.
     leaving = State()
+
+
+class MissingForm(StatesGroup):
+    """A missing relative's report, in the order it is asked."""
+
+    name = State()
+    sex = State()
+    age = State()
+    relation = State()
+    location = State()
+    district = State()
+    village = State()
+    seen = State()
+    vulnerable = State()
+    photos = State()
+    description = State()
+    reporter = State()
+    phone = State()
+    summary = State()
+    leaving = State()

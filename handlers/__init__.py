@@ -11,6 +11,7 @@ from handlers import (
     fallback,
     hotlines,
     menu,
+    missing,
     needs,
     shelter_staff,
     shelters,
@@ -22,6 +23,7 @@ def routers() -> list[Router]:
     """Fresh routers: aiogram attaches a router to one Dispatcher for good."""
     return [
         needs.router(),
+        missing.router(),
         # Before shelters: a location sent to an open case, or in reply to one, is for the case.
         coordinator.router(),
         admin.router(),

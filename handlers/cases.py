@@ -13,9 +13,9 @@ from bot import replies
 from bot.callbacks import MenuCb, MenuItem, MyCaseAction, MyCaseCb
 from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import cases as case_screens
-from bot.services import family_cases, relay
+from bot.services import family_cases, missing, relay
 from bot.services.relay import FamilyOutcome
-from storage.models import Case
+from storage.models import Case, CaseKind, CaseStatus
 
 
 class FamilyWriting(StatesGroup):
@@ -83,7 +83,31 @@ async def open_case(query: CallbackQuery, callback_data: MyCaseCb, family: Famil
         return
     await query.answer()
     await family.state.clear()
-    await replies.replace(query, case_screens.family_case(family.t, case))
+    sought = await missing.sought(family.session, case)
+    name = sought.full_name if sought else None
+    await replies.replace(query, case_screens.family_case(family.t, case, name))
+
+
+async def found(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -> None:
+    """'They are found' on a missing report: asked once more, then the report is closed."""
+    case = await family.own_case(callback_data.case)
+    if case is None:
+        return
+    if case.kind != CaseKind.MISSING or case.status == CaseStatus.RESOLVED:
+        await family.refuse()
+        return
+    if callback_data.action == MyCaseAction.FOUND:
+        await query.answer()
+        sought = await missing.sought(family.session, case)
+        name = sought.full_name if sought else None
+        await replies.replace(query, case_screens.found_question(family.t, case, name))
+    elif await missing.found_by_family(
+        family.session, family.bot, family.localization, family.user, case
+    ):
+        await query.answer()
+        await replies.replace(query, case_screens.found_thanks(family.t, case))
+    else:
+        await family.refuse()
 
 
 async def write(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -> None:
@@ -131,5 +155,6 @@ def router() -> Router:
     press(list_cases, MyCaseCb.filter(F.action.in_({MyCaseAction.LIST, MyCaseAction.DONE})))
     press(open_case, MyCaseCb.filter(F.action == MyCaseAction.OPEN))
     press(write, MyCaseCb.filter(F.action == MyCaseAction.WRITE))
+    press(found, MyCaseCb.filter(F.action.in_({MyCaseAction.FOUND, MyCaseAction.FOUND_YES})))
     message(written, FamilyWriting.message)
     return router

@@ -12,7 +12,6 @@ from bot.i18n import Translator
 from bot.screens import Screen
 
 COMING_SOON = {
-    MenuItem.MISSING,
     MenuItem.UPDATES,
 }
 

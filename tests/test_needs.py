@@ -22,6 +22,8 @@ from tests.support.journeys import (
     answer_the_rest_plainly,
     fill_needs_form,
     open_needs_form,
+    send_anything,
+    walk_back,
 )
 from tests.support.people import Person
 
@@ -140,12 +142,7 @@ async def test_household_size_refuses_what_is_not_a_number_of_people(
     await open_needs_form(family, t)
     await family.share_location(*KOK_TASH)
 
-    if bad_input == "sticker":
-        await family.send_sticker()
-    elif bad_input == "photo":
-        await family.send_photo()
-    else:
-        await family.send(bad_input)
+    await send_anything(family, bad_input)
 
     assert family.texts()[-2] == t("needs-size-invalid", max=30)
     assert family.last_text == t("needs-size")
@@ -293,14 +290,7 @@ async def test_back_walks_through_every_step(koldo: Harness) -> None:
         t("needs-location"),
         t("needs-leave-question"),
     ]
-    seen = []
-    for _ in expected:
-        if t("btn-back") in family.last.buttons():
-            await family.press(t("btn-back"))
-        else:
-            await family.tap(t("btn-back"))
-        seen.append(family.last_text)
-    assert seen == expected
+    assert await walk_back(family, t, len(expected)) == expected
 
     await family.press(t("btn-form-resume"))
     assert family.last_text.startswith(

@@ -101,8 +101,8 @@ async def test_journeys_not_built_yet_say_so_honestly(koldo: Harness) -> None:
     await family.send("/start")
     await family.press("Русский")
     await family.press(t("btn-consent-agree"))
-    await family.press(t("menu-missing"))
+    await family.press(t("menu-updates"))
 
-    assert family.last_text == t("coming-soon", journey=t("menu-missing"))
+    assert family.last_text == t("coming-soon", journey=t("menu-updates"))
     await family.press(t("btn-main-menu"))
     assert family.last_text == t("main-menu")

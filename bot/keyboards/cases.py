@@ -116,14 +116,39 @@ def my_cases(t: Translator, cases: Sequence[Case], labels: Sequence[str]) -> Inl
     return markup([*rows, _menu(t)])
 
 
-def family_case(t: Translator, case_id: int) -> InlineKeyboardMarkup:
+def family_case(t: Translator, case_id: int, can_say_found: bool = False) -> InlineKeyboardMarkup:
+    """A family's case; `can_say_found` on an open missing report."""
+    found: list[Row] = []
+    if can_say_found:
+        found = [
+            [button(t("btn-my-case-found"), MyCaseCb(action=MyCaseAction.FOUND, case=case_id))]
+        ]
     return markup(
         [
             [button(t("btn-my-case-write"), MyCaseCb(action=MyCaseAction.WRITE, case=case_id))],
+            *found,
             [button(t("btn-my-cases"), MyCaseCb(action=MyCaseAction.LIST))],
             _menu(t),
         ]
     )
+
+
+def found_question(t: Translator, case_id: int) -> InlineKeyboardMarkup:
+    return markup(
+        [
+            [
+                button(
+                    t("btn-missing-found-yes"),
+                    MyCaseCb(action=MyCaseAction.FOUND_YES, case=case_id),
+                )
+            ],
+            [button(t("btn-missing-found-no"), MyCaseCb(action=MyCaseAction.OPEN, case=case_id))],
+        ]
+    )
+
+
+def family_cases_menu(t: Translator) -> InlineKeyboardMarkup:
+    return markup([[button(t("btn-my-cases"), MyCaseCb(action=MyCaseAction.LIST))], _menu(t)])
 
 
 def family_reply(t: Translator, case_id: int) -> InlineKeyboardMarkup:

@@ -11,10 +11,11 @@ from bot.i18n import Translator
 from bot.keyboards import cases as case_keyboards
 from bot.screens import Screen, place_name
 from bot.services.coordination import CaseView, QueuePage
-from storage.models import Case, CaseMessage, CaseStatus, User, utcnow
+from storage.models import Case, CaseKind, CaseMessage, CaseStatus, User, utcnow
 from storage.places import Geography
 
 LINE_PREVIEW = 200
+_LIST_LABELS = {CaseKind.NEEDS: "btn-my-case", CaseKind.MISSING: "btn-my-missing-case"}
 STATUSES = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FAMILY)
 
 
@@ -100,20 +101,34 @@ def refused(t: Translator, refusal: str) -> str:
 
 
 def my_cases(t: Translator, cases: Sequence[Case]) -> Screen:
-    labels = [t("btn-my-case", code=case.code, status=_status(t, case.status)) for case in cases]
+    labels = [
+        t(_LIST_LABELS[case.kind], code=case.code, status=_status(t, case.status)) for case in cases
+    ]
     text = t("my-cases") if cases else t("my-cases-none")
     return Screen(text, case_keyboards.my_cases(t, cases, labels))
 
 
-def family_case(t: Translator, case: Case) -> Screen:
-    text = t(
-        "my-case",
-        code=case.code,
-        status=_status(t, case.status),
-        needs=_needs(t, case),
-        date=case.created_at.strftime("%d.%m.%Y"),
-    )
+def family_case(t: Translator, case: Case, sought: str | None = None) -> Screen:
+    """A family's own case; a missing report says whom they search for (`sought`) instead of
+    needs, and offers to say they are found while it is open."""
+    date = case.created_at.strftime("%d.%m.%Y")
+    status = _status(t, case.status)
+    if case.kind == CaseKind.MISSING:
+        name = html_decoration.quote(sought or "") or t("case-none")
+        text = t("my-case-missing", code=case.code, status=status, name=name, date=date)
+        open_report = case.status != CaseStatus.RESOLVED
+        return Screen(text, case_keyboards.family_case(t, case.id, can_say_found=open_report))
+    text = t("my-case", code=case.code, status=status, needs=_needs(t, case), date=date)
     return Screen(text, case_keyboards.family_case(t, case.id))
+
+
+def found_question(t: Translator, case: Case, sought: str | None) -> Screen:
+    name = html_decoration.quote(sought or "")
+    return Screen(t("missing-found-question", name=name), case_keyboards.found_question(t, case.id))
+
+
+def found_thanks(t: Translator, case: Case) -> Screen:
+    return Screen(t("missing-found-thanks", code=case.code), case_keyboards.family_cases_menu(t))
 
 
 def family_writing(t: Translator, case: Case) -> Screen:

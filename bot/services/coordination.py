@@ -267,7 +267,20 @@ async def tell_taken_over(
     session: AsyncSession, bot: Bot, localization: Localization, case: Case, previous_id: int
 ) -> None:
     """The coordinator an admin took a case from is told, in their own language."""
-    previous = await users.get(session, previous_id)
-    t = localization.translator(previous.language if previous else None)
-    text = t("case-taken-from-you", code=case.code)
-    await notify_staff(session, bot, previous_id, text, case_keyboards.to_queue(t))
+    await tell_staff(session, bot, localization, previous_id, "case-taken-from-you", case)
+
+
+async def tell_staff(
+    session: AsyncSession,
+    bot: Bot,
+    localization: Localization,
+    user_id: int,
+    message_id: str,
+    case: Case,
+) -> None:
+    """A staff member told something about a case (`message_id` takes its code), in their own
+    language, with the way to their queue."""
+    person = await users.get(session, user_id)
+    t = localization.translator(person.language if person else None)
+    text = t(message_id, code=case.code)
+    await notify_staff(session, bot, user_id, text, case_keyboards.to_queue(t))

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 
 from pydantic import BaseModel, Field
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.codes import new_code
+from storage.models import Attachment, AttachmentKind, Case, User
+from storage.repositories import alerts, audit, cases, submissions
 
 
 class FormDraft(BaseModel):
@@ -16,6 +23,39 @@ class FormDraft(BaseModel):
     """
 
     submission_key: uuid.UUID = Field(default_factory=uuid.uuid4)
+    # True while the person changes one answer from the summary: the step returns to it.
+    editing: bool = False
+
+
+class PlaceDraft(FormDraft):
+    """A form that asks for a place: a shared location (and the village nearest to it), or a
+    district and village picked from the lists."""
+
+    latitude: float | None = None
+    longitude: float | None = None
+    district: str | None = None
+    village: str | None = None
+
+    @property
+    def has_place(self) -> bool:
+        return self.district is not None or self.latitude is not None
+
+
+class DraftAttachment(BaseModel):
+    kind: AttachmentKind
+    file_id: str
+    file_unique_id: str
+    caption: str | None = None  # what the person wrote under it
+
+
+class CaseDraft(PlaceDraft):
+    """What every form that becomes a case also asks: the person's own phone (or that they
+    skipped it), and free text with files."""
+
+    phone: str | None = None
+    phone_skipped: bool = False
+    details: str | None = None
+    attachments: list[DraftAttachment] = Field(default_factory=list)
 
 
 class IncompleteDraftError(ValueError):
@@ -24,3 +64,57 @@ class IncompleteDraftError(ValueError):
     def __init__(self, gap: str) -> None:
         super().__init__(f"the draft is incomplete: {gap}")
         self.gap = gap
+
+
+def case_fields(draft: CaseDraft) -> dict[str, Any]:
+    """What a case takes as it is from every form: the place, the phone, words and files."""
+    files = [
+        Attachment(
+            kind=a.kind, file_id=a.file_id, file_unique_id=a.file_unique_id, caption=a.caption
+        )
+        for a in draft.attachments
+    ]
+    place = {"district": draft.district, "village": draft.village}
+    position = {"latitude": draft.latitude, "longitude": draft.longitude}
+    return {
+        **place,
+        **position,
+        "phone": draft.phone,
+        "details": draft.details,
+        "attachments": files,
+    }
+
+
+async def unused_code(session: AsyncSession) -> str:
+    """A case code no case has yet."""
+    while await cases.code_taken(session, code := new_code()):
+        pass
+    return code
+
+
+async def add_case_once(
+    session: AsyncSession,
+    user: User,
+    draft: CaseDraft,
+    build: Callable[[str], Case],
+    escalation_minutes: int,
+) -> tuple[Case, bool]:
+    """The case of a confirmed draft (`build` makes it from a fresh code), added once per
+    submission key with what every new case brings: the person's phone kept, "case.created"
+    audited, coordinators alerted. Also whether it was made now (False: sent before). The
+    caller commits."""
+    made: list[Case] = []
+
+    async def new_case() -> Case:
+        return build(await unused_code(session))
+
+    def created(case: Case) -> None:
+        if draft.phone:
+            user.phone = draft.phone
+        audit.record(session, "case.created", actor_id=user.id, subject=case.code)
+        # Coordinators hear of it, and of it again if urgent and unclaimed, from the alert table.
+        alerts.case_registered(session, case, escalation_minutes)
+        made.append(case)
+
+    case = await submissions.add_once(session, draft.submission_key, new_case, created)
+    return case, bool(made)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import enum
+from functools import partial
 from typing import TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.codes import new_code
-from bot.services.forms import FormDraft, IncompleteDraftError
-from storage.models import Attachment, AttachmentKind, Case, CaseKind, Household, Priority, User
-from storage.repositories import alerts, audit, cases, submissions
+from bot.services.forms import (
+    CaseDraft,
+    IncompleteDraftError,
+    add_case_once,
+    case_fields,
+)
+from storage.models import Case, CaseKind, Household, Priority, User
 
 MAX_HOUSEHOLD_SIZE = 30
 MAX_DETAILS_LENGTH = 1000
@@ -39,33 +43,12 @@ class Need(enum.StrEnum):
     LEGAL = "legal"
 
 
-class DraftAttachment(BaseModel):
-    kind: AttachmentKind
-    file_id: str
-    file_unique_id: str
-    caption: str | None = None  # what the family wrote under it
-
-
-class NeedsDraft(FormDraft):
+class NeedsDraft(CaseDraft):
     """What the family has entered so far. Kept in FSM storage (Redis in production) as JSON."""
 
-    latitude: float | None = None
-    longitude: float | None = None
-    district: str | None = None
-    village: str | None = None
     household_size: int | None = None
     vulnerabilities: list[Vulnerability] = Field(default_factory=list)
     needs: list[Need] = Field(default_factory=list)
-    phone: str | None = None
-    phone_skipped: bool = False
-    details: str | None = None
-    attachments: list[DraftAttachment] = Field(default_factory=list)
-    # True while the family changes one answer from the summary: the step returns to it.
-    editing: bool = False
-
-    @property
-    def has_place(self) -> bool:
-        return self.district is not None or self.latitude is not None
 
 
 class Gap(enum.StrEnum):
@@ -145,17 +128,8 @@ async def register_case(
     if gap is not None:
         raise IncompleteDraftError(gap)
 
-    async def build() -> Case:
-        return _case_of(draft, user, language, await _unused_code(session))
-
-    def created(case: Case) -> None:
-        if draft.phone:
-            user.phone = draft.phone
-        audit.record(session, "case.created", actor_id=user.id, subject=case.code)
-        # Coordinators hear of it, and of it again if urgent and unclaimed, from the alert table.
-        alerts.case_registered(session, case, escalation_minutes)
-
-    case = await submissions.add_once(session, draft.submission_key, build, created)
+    build = partial(_case_of, draft, user, language)
+    case, _ = await add_case_once(session, user, draft, build, escalation_minutes)
     await session.commit()
     return case
 
@@ -179,25 +153,5 @@ def _case_of(draft: NeedsDraft, user: User, language: str, code: str) -> Case:
         vulnerabilities=[str(v) for v in draft.vulnerabilities],
         household_size=draft.household_size,
         priority=priority_for(draft.needs, draft.vulnerabilities),
-        district=draft.district,
-        village=draft.village,
-        latitude=draft.latitude,
-        longitude=draft.longitude,
-        phone=draft.phone,
-        details=draft.details,
-        attachments=[
-            Attachment(
-                kind=a.kind,
-                file_id=a.file_id,
-                file_unique_id=a.file_unique_id,
-                caption=a.caption,
-            )
-            for a in draft.attachments
-        ],
+        **case_fields(draft),
     )
-
-
-async def _unused_code(session: AsyncSession) -> str:
-    while await cases.code_taken(session, code := new_code()):
-        pass
-    return code

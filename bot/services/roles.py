@@ -15,11 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.ids import telegram_user_id
 from bot.services.needs import Need
-from storage.models import Case, Role, User, utcnow
+from storage.models import Case, CaseKind, Role, User, utcnow
 from storage.places import Geography
 from storage.repositories import alerts, audit, queue, users
 
 logger = logging.getLogger("koldo.roles")
+# What a coordinator may be granted: the needs of the needs form, and missing relatives (the
+# kind of need of every missing report, bot/services/missing.py).
+NEED_KINDS = frozenset({*Need, CaseKind.MISSING.value})
 
 
 def is_admin(user: User | None, settings: Settings) -> bool:
@@ -106,7 +109,7 @@ def grant_problem(
         return "roles-bad-role"
     if any(geography.area(code) is None for code in districts):
         return "roles-bad-district"
-    if any(kind not in set(Need) for kind in need_kinds):
+    if any(kind not in NEED_KINDS for kind in need_kinds):
         return "roles-bad-need"
     if role == Role.COORDINATOR and not districts:
         return "roles-no-district"

@@ -44,6 +44,8 @@ need-documents = 📄 Lost documents
 need-transport = 🚐 Transport
 need-damaged_property = 🏚 Damaged home or livestock
 need-legal = ⚖️ Legal help
+# Not a choice of the needs form: the kind of need of a missing relative's report.
+need-missing = 🔎 Missing relative
 needs-choose-one = Please tap at least one thing you need.
 
 needs-phone =

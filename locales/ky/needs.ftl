@@ -44,6 +44,8 @@ need-documents = 📄 Жоголгон документтер
 need-transport = 🚐 Унаа
 need-damaged_property = 🏚 Үйгө же малга зыян келди
 need-legal = ⚖️ Юридикалык жардам
+# Not a choice of the needs form: the kind of need of a missing relative's report.
+need-missing = 🔎 Дайынсыз тууган
 needs-choose-one = Жок дегенде бир керектүү нерсени басыңыз.
 
 needs-phone =

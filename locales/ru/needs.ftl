@@ -44,6 +44,8 @@ need-documents = 📄 Потерянные документы
 need-transport = 🚐 Транспорт
 need-damaged_property = 🏚 Пострадал дом или скот
 need-legal = ⚖️ Юридическая помощь
+# Not a choice of the needs form: the kind of need of a missing relative's report.
+need-missing = 🔎 Пропавший родственник
 needs-choose-one = Пожалуйста, отметьте хотя бы одно.
 
 needs-phone =

@@ -206,6 +206,17 @@ async def of_list(session: AsyncSession, source_label: str) -> list[Person]:
     return list(await session.scalars(query))
 
 
+async def sought_in(session: AsyncSession, case_id: int) -> Person | None:
+    """The person a missing report is about (added with the case)."""
+    query = (
+        select(Person)
+        .where(Person.case_id == case_id, Person.source == PersonSource.MISSING)
+        .order_by(Person.id)
+        .limit(1)
+    )
+    return await session.scalar(query)
+
+
 async def reindex(session: AsyncSession, keys: KeyFunction, batch: int = 1000) -> int:
     """Every person's keys computed again, e.g. after the matcher's keys changed; returns how
     many people were indexed. Works in batches, in the caller's transaction."""

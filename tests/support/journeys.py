@@ -62,3 +62,25 @@ async def send_the_form(family: Person, t: Translator) -> None:
     """From the details step: on to the summary, and send."""
     await family.press(t("btn-continue"))
     await family.press(t("btn-confirm"))
+
+
+async def walk_back(family: Person, t: Translator, steps: int) -> list[str]:
+    """Back, `steps` times (the inline button, or the reply keyboard's): what each showed."""
+    seen = []
+    for _ in range(steps):
+        if t("btn-back") in family.last.buttons():
+            await family.press(t("btn-back"))
+        else:
+            await family.tap(t("btn-back"))
+        seen.append(family.last_text)
+    return seen
+
+
+async def send_anything(family: Person, what: str) -> None:
+    """What a family may send where the bot waits for text: "sticker", "photo", or the text."""
+    if what == "sticker":
+        await family.send_sticker()
+    elif what == "photo":
+        await family.send_photo()
+    else:
+        await family.send(what)

@@ -1,0 +1,572 @@
+"""What the handlers of every form share (the needs form, a missing relative's report).
+
+A form is a StatesGroup whose draft lives in FSM storage. Each form describes itself once (a
+`Flow`: its steps in order, the place steps, what is missing before the summary) and draws
+its screens (`FormSteps.screen`); moving between steps, hints that show the step again, Back,
+editing from the summary, leaving with /start or /menu, a new language midway, and the place
+and phone steps work the same for every form.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
+from typing import Any, Generic, Protocol, TypeVar, cast
+
+from aiogram import F, Router
+from aiogram.filters import Command, CommandStart, StateFilter
+from aiogram.filters.callback_data import CallbackQueryFilter
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import keyboards, replies, screens
+from bot.callbacks import FormCb, FormExitCb, LanguageCb, MenuCb
+from bot.commands import COMMANDS
+from bot.config import LOCALES
+from bot.filters import ButtonText
+from bot.i18n import Localization
+from bot.keyboards import forms as form_keyboards
+from bot.middlewares.provide import PerUpdate, provide
+from bot.screens import Screen
+from bot.screens import forms as form_screens
+from bot.services import accounts
+from bot.services.forms import CaseDraft, DraftAttachment, IncompleteDraftError
+from bot.services.needs import toggle
+from storage.models import AttachmentKind, Case, User
+
+D = TypeVar("D", bound=CaseDraft)
+
+
+@dataclass(frozen=True)
+class FormTexts:
+    """The message ids a form says at the steps every form has."""
+
+    location: str = "needs-location"
+    location_button: str = "btn-share-location"
+    district: str = "needs-district"
+    village: str = "needs-village"
+    not_listed: str = "btn-village-not-listed"
+    phone: str = "needs-phone"
+    leave: str = "needs-leave-question"
+    resume_button: str = "btn-form-resume"
+    discarded: str = "needs-discarded"
+    location_far: str = "needs-location-far"
+    location_received: str = "needs-location-received"
+    phone_saved: str = "needs-phone-saved"
+    phone_skipped: str = "needs-phone-skipped"
+    phone_not_own: str = "needs-phone-not-own"
+
+
+class SharedSteps(Protocol):
+    """The steps every form's StatesGroup has, by these names."""
+
+    location: State  # a shared location, else
+    district: State  # a district picked from the list, then
+    village: State  # a village of it
+    phone: State
+    summary: State
+    leaving: State  # "leave the form?"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Buttons of one step that set a draft field to one of `values` (or, as toggles, switch
+    each of them on and off in a list)."""
+
+    step: State
+    field: str
+    values: tuple[enum.StrEnum, ...]
+
+    def value(self, pressed: str) -> enum.StrEnum | None:
+        return next((value for value in self.values if value == pressed), None)
+
+
+@dataclass(frozen=True)
+class Flow(Generic[D]):
+    """One form: its draft, its buttons' callback data, its steps in the order asked (the
+    summary last), and what it says at the shared steps. Its StatesGroup (`group`) names the
+    shared steps alike (SharedSteps)."""
+
+    draft: type[D]
+    group: SharedSteps
+    callback: type[FormCb]
+    # The first answer a complete form still lacks (None: complete), and for each such
+    # answer its step and the hint that asks for it.
+    first_gap: Callable[[D], Any]
+    gaps: Mapping[Any, tuple[State, str]]
+    # The summary's edit buttons (`btn-edit-<name>`), one for each step, in the order asked.
+    edit_buttons: tuple[str, ...]
+    # What to say when a message does not fit the step (else: use the buttons).
+    hints: dict[State, str]
+    texts: FormTexts = FormTexts()
+    # Placeholders some hints of the form need (every hint gets them; Fluent ignores the rest).
+    hint_args: dict[str, object] = field(default_factory=dict)
+    # By the action of their buttons: steps that choose one answer, and steps of toggles.
+    choices: dict[str, Choice] = field(default_factory=dict)
+    toggles: dict[str, Choice] = field(default_factory=dict)
+
+    @property
+    def after_place(self) -> State:
+        return self.forward[self.forward.index(self.location) + 1]
+
+    @cached_property
+    def forward(self) -> tuple[State, ...]:
+        """The steps in the order asked: as the StatesGroup declares them, but for the place's
+        lists (district and village come after a location only when asked for) and leaving."""
+        steps = self.group
+        aside = (steps.district, steps.village, steps.leaving)
+        return tuple(s for s in self.states_group.__all_states__ if s not in aside)
+
+    @cached_property
+    def edits(self) -> dict[str, State]:
+        return dict(zip(self.edit_buttons, self.forward[:-1], strict=True))
+
+    @property
+    def location(self) -> State:
+        return self.group.location
+
+    @property
+    def summary(self) -> State:
+        return self.group.summary
+
+    @property
+    def leaving(self) -> State:
+        return self.group.leaving
+
+    @property
+    def states_group(self) -> type[StatesGroup]:
+        return cast(type[StatesGroup], self.group)
+
+    @cached_property
+    def states(self) -> dict[str | None, State]:
+        return {state.state: state for state in self.states_group.__all_states__}
+
+    def gap(self, draft: D) -> tuple[State, str] | None:
+        missing = self.first_gap(draft)
+        return None if missing is None else self.gaps[missing]
+
+    def back(self, step: State) -> State:
+        """Where Back leads; Back from the first step asks before leaving the form."""
+        earlier = {later: before for before, later in pairwise(self.forward)}
+        steps = self.group
+        earlier |= {steps.district: steps.location, steps.village: steps.district}
+        return earlier.get(step, self.leaving)
+
+
+class FormSteps(PerUpdate, Generic[D]):
+    """One person's form during one update: the draft, the step, and how to show a step."""
+
+    flow: Flow[D]
+
+    def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
+        super().__init__(event, data)
+        self._draft: D | None = None
+        # A pressed button's message is replaced in place; a typed message gets a new one.
+        self.query: CallbackQuery | None = None
+        if isinstance(event, CallbackQuery):
+            self.query, self.chat_id = event, event.from_user.id
+        else:
+            self.chat_id = event.chat.id
+
+    def screen(self, step: State, draft: D) -> Screen:
+        """What a step shows: the shared steps here, the form's own in `own_screen`."""
+        flow, t, texts = self.flow, self.t, self.flow.texts
+        location = Screen(
+            t(texts.location), form_keyboards.share_location(t, texts.location_button)
+        )
+        if step == flow.location:
+            return location
+        if step == flow.group.district:
+            return form_screens.districts(t, self.geography, flow.callback, texts.district)
+        if step == flow.group.village:
+            area = draft.district or ""
+            villages = form_screens.villages(
+                t, self.geography, area, flow.callback, texts.village, texts.not_listed
+            )
+            return villages or location
+        if step == flow.group.phone:
+            return Screen(t(texts.phone), form_keyboards.share_contact(t))
+        if step == flow.leaving:
+            return Screen(t(texts.leave), form_keyboards.leave_form(t, texts.resume_button))
+        return self.own_screen(step, draft)
+
+    def own_screen(self, step: State, draft: D) -> Screen:
+        raise NotImplementedError
+
+    async def draft(self) -> D:
+        # Read once per update: with Redis each read is a round trip.
+        if self._draft is None:
+            stored = await self.state.get_data()
+            self._draft = self.flow.draft.model_validate(stored)
+            if stored and "submission_key" not in stored:  # a form begun before keys existed
+                await self.save(self._draft)
+        return self._draft
+
+    async def save(self, draft: D) -> None:
+        self._draft = draft
+        await self.state.set_data(draft.model_dump(mode="json"))
+
+    async def change(self, **answers: Any) -> D:
+        draft = (await self.draft()).model_copy(update=answers)
+        await self.save(draft)
+        return draft
+
+    async def step(self) -> State:
+        return self.flow.states.get(await self.state.get_state(), self.flow.forward[0])
+
+    async def start(self, draft: D) -> None:
+        """A new form: its first step, as a new message (the pressed one stays as it is)."""
+        await self.save(draft)
+        self.query = None
+        await self.show(self.flow.forward[0])
+
+    async def show(self, step: State) -> None:
+        flow, draft = self.flow, await self.draft()
+        if step == flow.summary and (gap := flow.gap(draft)) is not None:
+            await self.ask_for(gap)
+            return
+        area = self.geography.area(draft.district)
+        if step == flow.group.village and (area is None or not area.villages):
+            step = flow.after_place
+        await self.state.set_state(step)
+        await self.reply(self.screen(step, draft))
+
+    async def reply(self, screen: Screen) -> None:
+        if self.query is not None:
+            await replies.replace(self.query, screen)
+        else:
+            await replies.send(self.bot, self.chat_id, screen)
+
+    async def forward(self, step: State) -> None:
+        """The step after `step`, or the summary when the person was changing one answer."""
+        flow = self.flow
+        if (await self.draft()).editing:
+            await self.change(editing=False)
+            await self.show(flow.summary)
+        elif step in (flow.group.district, flow.group.village):
+            await self.show(flow.after_place)
+        else:
+            await self.show(flow.forward[flow.forward.index(step) + 1])
+
+    async def back(self) -> None:
+        step, flow = await self.step(), self.flow
+        if (await self.draft()).editing and step not in (flow.group.district, flow.group.village):
+            await self.change(editing=False)
+            await self.show(flow.summary)
+        else:
+            await self.show(flow.back(step))
+
+    async def ask_for(self, gap: tuple[State, str]) -> None:
+        """Instead of the summary: the step of the missing answer, then the summary again."""
+        step, hint_id = gap
+        if not (await self.draft()).editing:
+            await self.change(editing=True)
+        await self.state.set_state(step)
+        await self.hint(hint_id)
+
+    async def hint(self, hint_id: str, **args: object) -> None:
+        """Says what the step expects, then shows the step again: nothing entered is lost."""
+        args = {**self.flow.hint_args, **args}
+        await replies.send(self.bot, self.chat_id, Screen(self.t(hint_id, **args)))
+        await replies.send(
+            self.bot, self.chat_id, self.screen(await self.step(), await self.draft())
+        )
+
+    async def refuse(self) -> None:
+        """A button that is stale or forged: it changes nothing."""
+        assert self.query is not None
+        await self.query.answer(self.t("button-expired"), show_alert=True)
+
+    def resume_step(self, draft: D) -> State:
+        """Where a form left for a while goes on: the first answer missing, else the summary."""
+        gap = self.flow.gap(draft)
+        return self.flow.summary if gap is None else gap[0]
+
+
+Form = FormSteps[Any]
+
+
+# --- leaving and coming back ------------------------------------------------------------------
+
+
+async def ask_before_leaving(event: Message | CallbackQuery, form: Form) -> None:
+    if isinstance(event, CallbackQuery):
+        await event.answer()
+    await form.show(form.flow.leaving)
+
+
+async def resume(query: CallbackQuery, form: Form) -> None:
+    await query.answer()
+    await form.show(form.resume_step(await form.draft()))
+
+
+async def discard(query: CallbackQuery, form: Form) -> None:
+    await query.answer()
+    await form.state.clear()
+    await replies.replace(query, Screen(form.t(form.flow.texts.discarded)))
+    await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
+
+
+async def back_pressed(query: CallbackQuery, form: Form) -> None:
+    await query.answer()
+    await form.back()
+
+
+async def back_tapped(message: Message, form: Form) -> None:
+    await message.answer(form.t("needs-going-back"), reply_markup=ReplyKeyboardRemove())
+    await form.back()
+
+
+async def language_during_form(
+    query: CallbackQuery,
+    callback_data: LanguageCb,
+    form: Form,
+    user: User,
+    session: AsyncSession,
+    localization: Localization,
+) -> None:
+    """A new language midway keeps everything entered and shows the same step again."""
+    form.t = localization.translator(callback_data.code)
+    await query.answer(form.t("language-saved"))
+    await accounts.choose_language(session, form.bot, user, form.t, query.from_user.language_code)
+    await form.show(await form.step())
+
+
+async def edit_step(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    step = form.flow.edits.get(callback_data.value)
+    if step is None:
+        await form.refuse()
+        return
+    await query.answer()
+    await form.change(editing=True)
+    await form.show(step)
+
+
+async def step_done(query: CallbackQuery, form: Form) -> None:
+    """Continue (or Skip) on a step of buttons: the next step."""
+    await query.answer()
+    await form.forward(await form.step())
+
+
+async def chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    """One answer of a step of choices (Flow.choices), then the next step; a toggle
+    (Flow.toggles) switched on or off, and the step shows what is chosen now."""
+    flow, action = form.flow, callback_data.action
+    is_toggle = action in flow.toggles
+    choice = flow.toggles[action] if is_toggle else flow.choices[action]
+    value = choice.value(callback_data.value)
+    if value is None:
+        await form.refuse()
+        return
+    await query.answer()
+    if not is_toggle:
+        await form.change(**{choice.field: value})
+        await form.forward(choice.step)
+        return
+    chosen_now = toggle(getattr(await form.draft(), choice.field), value)
+    draft = await form.change(**{choice.field: chosen_now})
+    await form.reply(form.screen(choice.step, draft))
+
+
+async def unexpected_input(message: Message, form: Form) -> None:
+    await form.hint(form.flow.hints.get(await form.step(), "needs-use-buttons"))
+
+
+# --- a place --------------------------------------------------------------------------------
+
+
+async def location_shared(message: Message, form: Form) -> None:
+    """A shared location: the village nearest to it in the region, else the district list."""
+    assert message.location is not None
+    t, geography, texts = form.t, form.geography, form.flow.texts
+    lat, lon = message.location.latitude, message.location.longitude
+    if not geography.region.contains(lat, lon):
+        await message.answer(t(texts.location_far), reply_markup=ReplyKeyboardRemove())
+        await form.show(form.flow.group.district)
+        return
+    nearest = geography.nearest_village(lat, lon)
+    draft = await form.change(
+        latitude=lat,
+        longitude=lon,
+        district=nearest[0].code if nearest else None,
+        village=nearest[1].code if nearest else None,
+    )
+    place = screens.place_name(
+        t, geography, draft.district, draft.village, draft.latitude is not None
+    )
+    await message.answer(
+        t(texts.location_received, place=place), reply_markup=ReplyKeyboardRemove()
+    )
+    await form.forward(form.flow.location)
+
+
+async def choose_from_list(message: Message, form: Form) -> None:
+    await message.answer(form.t("needs-choose-from-list"), reply_markup=ReplyKeyboardRemove())
+    await form.show(form.flow.group.district)
+
+
+async def district_chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    area = form.geography.area(callback_data.value)
+    if area is None:
+        await form.refuse()
+        return
+    await query.answer()
+    await form.change(district=area.code, village=None, latitude=None, longitude=None)
+    await form.show(form.flow.group.village)
+
+
+async def village_chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+    chosen = callback_data.value or None  # empty: "the village is not in the list"
+    found = form.geography.village(chosen)
+    if chosen and (found is None or found[0].code != (await form.draft()).district):
+        await form.refuse()
+        return
+    await query.answer()
+    await form.change(village=chosen)
+    await form.forward(form.flow.group.village)
+
+
+# --- a phone and files ------------------------------------------------------------------------
+
+
+async def contact_shared(message: Message, form: Form) -> None:
+    """The person's own phone, from the share-contact button. The draft has `phone` and
+    `phone_skipped`."""
+    assert message.contact is not None and message.from_user is not None
+    texts, step = form.flow.texts, await form.step()
+    # Only the sender's own card proves the number is theirs; a neighbour's card does not.
+    if message.contact.user_id != message.from_user.id:
+        await form.hint(texts.phone_not_own)
+        return
+    await form.change(phone=message.contact.phone_number, phone_skipped=False)
+    await message.answer(form.t(texts.phone_saved), reply_markup=ReplyKeyboardRemove())
+    await form.forward(step)
+
+
+async def phone_skipped(message: Message, form: Form) -> None:
+    step = await form.step()
+    await form.change(phone=None, phone_skipped=True)
+    await message.answer(form.t(form.flow.texts.phone_skipped), reply_markup=ReplyKeyboardRemove())
+    await form.forward(step)
+
+
+def attachment_of(message: Message) -> DraftAttachment:
+    """The file a message carries (the largest size of a photo), with its caption."""
+    if message.photo:
+        largest = message.photo[-1]
+        return DraftAttachment(
+            kind=AttachmentKind.PHOTO,
+            file_id=largest.file_id,
+            file_unique_id=largest.file_unique_id,
+            caption=message.caption,
+        )
+    for kind, media in (
+        (AttachmentKind.VOICE, message.voice),
+        (AttachmentKind.VIDEO, message.video),
+        (AttachmentKind.AUDIO, message.audio),
+        (AttachmentKind.DOCUMENT, message.document),
+    ):
+        if media is not None:
+            return DraftAttachment(
+                kind=kind,
+                file_id=media.file_id,
+                file_unique_id=media.file_unique_id,
+                caption=message.caption,
+            )
+    raise ValueError("the message carries no file")
+
+
+async def add_text(message: Message, form: Form, max_length: int) -> bool:
+    """Free text adds up over several messages, one a line, into the draft's details; what
+    would make it too long is refused with a hint (False) and nothing is lost."""
+    earlier = (await form.draft()).details
+    text = (message.text or "").strip()
+    combined = f"{earlier}\n{text}" if earlier else text
+    if len(combined) > max_length:
+        left = max(max_length - len(earlier or ""), 0)
+        await form.hint("needs-details-too-long", max=max_length, left=left)
+        return False
+    await form.change(details=combined)
+    return True
+
+
+async def add_file(message: Message, form: Form, max_files: int, hint_id: str) -> bool:
+    """The message's file joins the draft's attachments; one too many gets `hint_id` (False)."""
+    attachments = (await form.draft()).attachments
+    if len(attachments) >= max_files:
+        await form.hint(hint_id, max=max_files)
+        return False
+    await form.change(attachments=[*attachments, attachment_of(message)])
+    return True
+
+
+async def submit(
+    query: CallbackQuery,
+    form: Form,
+    register: Callable[[Any], Awaitable[Case]],
+    sent: Callable[[Case], Screen],
+) -> Case | None:
+    """Send on the summary: the case `register` makes of the draft (the same draft sent again,
+    after a failure below, finds the case it made), shown as `sent` where Send was pressed,
+    and the form done. None when an answer is missing, which is then asked for."""
+    await query.answer()
+    try:
+        case = await register(await form.draft())
+    except IncompleteDraftError:
+        await form.show(form.flow.summary)  # asks for what is missing
+        return None
+    # The code first: should clearing the form fail, the person has it, and Send shows it again.
+    await replies.replace(query, sent(case))
+    await form.state.clear()
+    return case
+
+
+async def consented(query: CallbackQuery, form: Form, user: User) -> bool:
+    """Personal data only after consent: else the consent text is shown, and False."""
+    if accounts.has_consent(user):
+        return True
+    await replies.replace(query, Screen(form.t("consent-needed"), keyboards.consent(form.t)))
+    return False
+
+
+# --- the router ----------------------------------------------------------------------------
+
+
+def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], None]) -> Router:
+    """A form's router: leaving, Back and language first, then the form's own handlers (its
+    entry among them), the shared steps, and last a hint for anything else sent in the form."""
+    flow = form.flow
+    router = Router(name=name)
+    router.message.filter(F.chat.type == "private")
+    provide(router, "form", form)
+    message, press = router.message.register, router.callback_query.register
+    in_form = StateFilter(flow.states_group)
+
+    def act(action: str) -> CallbackQueryFilter:
+        return flow.callback.filter(F.action == action)
+
+    message(ask_before_leaving, CommandStart(), in_form)
+    message(ask_before_leaving, Command("menu"), in_form)
+    press(ask_before_leaving, MenuCb.filter(), in_form)
+    press(ask_before_leaving, act("cancel"), flow.summary)
+    press(resume, FormExitCb.filter(F.resume), flow.leaving)
+    press(discard, FormExitCb.filter(~F.resume), flow.leaving)
+    press(back_pressed, act("back"), in_form)
+    message(back_tapped, ButtonText("btn-back"), in_form)
+    press(language_during_form, LanguageCb.filter(F.code.in_(LOCALES)), in_form)
+    own_steps(router)
+    message(location_shared, F.location, flow.location)
+    message(choose_from_list, ButtonText("btn-choose-district"), flow.location)
+    press(district_chosen, act("district"), flow.group.district)
+    press(village_chosen, act("village"), flow.group.village)
+    for action, choice in {**flow.choices, **flow.toggles}.items():
+        press(chosen, act(action), choice.step)
+    message(contact_shared, F.contact, flow.group.phone)
+    message(phone_skipped, ButtonText("btn-skip"), flow.group.phone)
+    press(edit_step, act("edit"), flow.summary)
+    message(unexpected_input, ~Command(*COMMANDS), in_form)
+    return router
