@@ -12,6 +12,7 @@ from handlers import (
     hotlines,
     menu,
     needs,
+    reunion,
     shelter_staff,
     shelters,
     start,
@@ -22,6 +23,9 @@ def routers() -> list[Router]:
     """Fresh routers: aiogram attaches a router to one Dispatcher for good."""
     return [
         needs.router(),
+        # Possible matches before the coordinator's desk: their buttons act on a match, whatever
+        # case is open at the desk.
+        reunion.router(),
         # Before shelters: a location sent to an open case, or in reply to one, is for the case.
         coordinator.router(),
         admin.router(),
