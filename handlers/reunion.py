@@ -103,7 +103,7 @@ async def reason_pressed(query: CallbackQuery, callback_data: MatchCb, desk: Mat
         return
     status = MatchStatus.REJECTED
     refusal = await reunion.decide(desk.session, desk.user, view, status, callback_data.value)
-    await _answered(desk, refusal, "reunion-rejected")
+    await _answered(desk, refusal, desk.t("reunion-rejected"))
     await desk.show(view)
 
 
@@ -112,7 +112,7 @@ async def unsure_pressed(query: CallbackQuery, callback_data: MatchCb, desk: Mat
     if view is None:
         return
     refusal = await reunion.decide(desk.session, desk.user, view, MatchStatus.UNSURE)
-    await _answered(desk, refusal, "reunion-marked-unsure")
+    await _answered(desk, refusal, desk.t("reunion-marked-unsure"))
     await desk.show(view)
 
 
@@ -126,15 +126,16 @@ async def outcome_pressed(query: CallbackQuery, callback_data: MatchCb, desk: Ma
     refusal = await disclosure.record_outcome(
         desk.session, desk.bot, desk.localization, desk.user, view, callback_data.value
     )
-    await _answered(desk, refusal, f"reunion-outcome-{callback_data.value}")
+    await _answered(desk, refusal, desk.t(f"reunion-outcome-{callback_data.value}"))
     await desk.show(view)
 
 
 async def _answered(desk: MatchDesk, refusal: MatchRefusal | None, done: str) -> None:
+    """The refusal, or `done` (what was saved)."""
     if refusal is not None:
         await desk.refuse(refusal)
     else:
-        await desk.query.answer(desk.t(done))
+        await desk.query.answer(done)
 
 
 async def consent_pressed(

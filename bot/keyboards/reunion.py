@@ -39,16 +39,16 @@ def card(
     imported list once verified; always the way back."""
 
     def act(label: str, action: MatchAction, value: str = "") -> Row:
-        return [button(t(label), MatchCb(action=action, match=match_id, value=value))]
+        return [button(label, MatchCb(action=action, match=match_id, value=value))]
 
     rows: list[Row] = []
     if undecided:
-        rows.append(act("btn-match-verify", MatchAction.VERIFY))
-        rows.append(act("btn-match-reject", MatchAction.REJECT))
+        rows.append(act(t("btn-match-verify"), MatchAction.VERIFY))
+        rows.append(act(t("btn-match-reject"), MatchAction.REJECT))
         if not unsure:
-            rows.append(act("btn-match-unsure", MatchAction.UNSURE))
+            rows.append(act(t("btn-match-unsure"), MatchAction.UNSURE))
     if outcomes:
-        rows += [act(f"btn-match-outcome-{key}", MatchAction.OUTCOME, key) for key in OUTCOMES]
+        rows += [act(t(f"btn-match-outcome-{key}"), MatchAction.OUTCOME, key) for key in OUTCOMES]
     return markup([*rows, _to_list(t, case_id), _to_case(t, case_id)])
 
 
