@@ -48,6 +48,6 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     print(
         f"imported {len(parsed.records)} people from {path} into “{source}”: "
         f"{result.created} new, {result.updated} updated; "
-        f"{proposed} possible matches for missing people proposed"
+        f"possible matches for missing people proposed: {proposed}"
     )
     return 0
