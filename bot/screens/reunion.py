@@ -39,7 +39,7 @@ def percent(score: float) -> int:
 
 
 def _day(day: date | None, t: Translator) -> str:
-    return day.strftime("%d.%m.%Y") if day else t("reunion-unknown")
+    return day.strftime("%d.%m.%Y") if day else t("reunion-day-unknown")
 
 
 def _sex(t: Translator, sex: str | None) -> str:

@@ -45,6 +45,7 @@ reunion-card =
 reunion-score = <b>{ $percent }%</b> alike
 reunion-score-first = <b>{ $percent }%</b> alike · ⭐ look at this first
 reunion-unknown = unknown
+reunion-day-unknown = day unknown
 reunion-someone = A relative
 reunion-sex-m = male
 reunion-sex-f = female

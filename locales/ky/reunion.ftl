@@ -39,6 +39,7 @@ reunion-card =
 reunion-score = Окшоштугу <b>{ $percent }%</b>
 reunion-score-first = Окшоштугу <b>{ $percent }%</b> · ⭐ биринчи караңыз
 reunion-unknown = белгисиз
+reunion-day-unknown = күнү белгисиз
 reunion-someone = Бир тууганы
 reunion-sex-m = эркек
 reunion-sex-f = аял
