@@ -142,3 +142,36 @@ class MyCaseCb(CallbackData, prefix="my"):
 
     action: MyCaseAction
     case: RowId = 0
+
+
+class MatchAction(enum.StrEnum):
+    LIST = "list"  # the possible matches of a case
+    OPEN = "open"  # one match side by side
+    VERIFY = "verify"
+    REJECT = "reject"  # asks why
+    REASON = "reason"  # rejected, for the reason in `value`
+    UNSURE = "unsure"
+    OUTCOME = "outcome"  # a person of an imported list reached (or not), as `value` says
+
+
+class MatchCb(CallbackData, prefix="match"):
+    """A coordinator's button on a possible match: role and coverage of the missing case are
+    checked on every press, and a decided match is never decided again."""
+
+    action: MatchAction
+    match: RowId = 0
+    case: RowId = 0
+    value: str = ""
+
+
+class ConsentAnswer(enum.StrEnum):
+    WITH_PHONE = "phone"
+    WITHOUT_PHONE = "yes"
+    NO = "no"
+
+
+class MatchConsentCb(CallbackData, prefix="mcon"):
+    """A family's answer to "may we tell them?": only the family asked may answer, once."""
+
+    match: RowId
+    answer: ConsentAnswer

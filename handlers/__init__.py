@@ -13,6 +13,7 @@ from handlers import (
     menu,
     missing,
     needs,
+    reunion,
     shelter_staff,
     shelters,
     start,
@@ -24,6 +25,9 @@ def routers() -> list[Router]:
     return [
         needs.router(),
         missing.router(),
+        # Possible matches before the coordinator's desk: their buttons act on a match, whatever
+        # case is open at the desk.
+        reunion.router(),
         # Before shelters: a location sent to an open case, or in reply to one, is for the case.
         coordinator.router(),
         admin.router(),

@@ -22,10 +22,10 @@ from bot.keyboards import cases as case_keyboards
 from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
 from bot.screens import cases as case_screens
-from bot.services import coordination, relay, roles
+from bot.services import coordination, relay, reunion, roles
 from bot.services.coordination import Change, Refusal
 from bot.services.relay import Sent
-from storage.models import Case, CaseStatus
+from storage.models import Case, CaseKind, CaseStatus
 from storage.repositories import users
 
 
@@ -108,11 +108,15 @@ class Desk(PerUpdate):
     async def show_card(self, case: Case) -> None:
         view = await coordination.open_card(self.session, self.user, case, self.settings)
         holder = await users.get(self.session, case.assignee_id) if case.assignee_id else None
+        found = (
+            await reunion.count_of_case(self.session, case) if case.kind == CaseKind.MISSING else 0
+        )
         if view.held_by_me and case.status != CaseStatus.RESOLVED:
             await self.open(case, CaseDesk.chat)
         else:
             await self.state.clear()
-        await replies.replace(self.query, case_screens.card(self.t, view, self.geography, holder))
+        screen = case_screens.card(self.t, view, self.geography, holder, found)
+        await replies.replace(self.query, screen)
 
     async def changed(
         self, case: Case, change: Change | Refusal | None, done: str, tell: str | None = None

@@ -504,8 +504,14 @@ class PersonMatch(Base):
     decided_by: Mapped[int | None] = mapped_column(BigInteger)
     decided_at: Mapped[datetime | None]
     reject_reason: Mapped[str | None] = mapped_column(String(32))
+    # The found side's answer (a family that listed them, or the other family's reporter).
     consent: Mapped[Consent] = mapped_column(_str_enum(Consent), default=Consent.NOT_ASKED)
     consent_at: Mapped[datetime | None]
+    found_phone_shared: Mapped[bool] = mapped_column(default=False)
+    # The reporter's own answer, asked only when the found person is another family's missing
+    # report: two families searching for the same person are put in touch only if both agree.
+    seeker_consent: Mapped[Consent] = mapped_column(_str_enum(Consent), default=Consent.NOT_ASKED)
+    seeker_phone_shared: Mapped[bool] = mapped_column(default=False)
     # For a person of an imported list, reached by staff through the list's source.
     outcome: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,10 +6,19 @@ from collections.abc import Sequence
 
 from aiogram.types import InlineKeyboardMarkup
 
-from bot.callbacks import CaseAction, CaseCb, MenuCb, MenuItem, MyCaseAction, MyCaseCb
+from bot.callbacks import (
+    CaseAction,
+    CaseCb,
+    MatchAction,
+    MatchCb,
+    MenuCb,
+    MenuItem,
+    MyCaseAction,
+    MyCaseCb,
+)
 from bot.i18n import Translator
 from bot.keyboards import Row, button, markup
-from storage.models import Case, CaseStatus, Priority
+from storage.models import Case, CaseKind, CaseStatus, Priority
 
 PRIORITY_MARKS = {Priority.URGENT: "🔴", Priority.HIGH: "🟠", Priority.NORMAL: "⚪"}
 CANNED_KEYS = ("received", "send-location", "aid-at")
@@ -41,14 +50,22 @@ def queue(
 
 
 def card(
-    t: Translator, case: Case, held_by_me: bool, can_take_over: bool = False
+    t: Translator,
+    case: Case,
+    held_by_me: bool,
+    can_take_over: bool = False,
+    matches: int = 0,
 ) -> InlineKeyboardMarkup:
-    """The buttons of a case card; `can_take_over` for an admin on a case someone else holds."""
+    """The buttons of a case card; `can_take_over` for an admin on a case someone else holds;
+    a missing case's possible matches (`matches` of them) first."""
 
     def act(label: str, action: CaseAction) -> list[Row]:
         return [[button(t(label), CaseCb(action=action, case=case.id))]]
 
     rows: list[Row] = []
+    if case.kind == CaseKind.MISSING:
+        label = t("btn-case-matches", count=matches)
+        rows.append([button(label, MatchCb(action=MatchAction.LIST, case=case.id))])
     if case.status != CaseStatus.RESOLVED and case.assignee_id is None:
         rows += act("btn-case-claim", CaseAction.CLAIM)
     if can_take_over and case.status != CaseStatus.RESOLVED:

@@ -56,7 +56,9 @@ def queue(t: Translator, page: QueuePage) -> Screen:
     return Screen(text, markup)
 
 
-def card(t: Translator, view: CaseView, geography: Geography, holder: User | None) -> Screen:
+def card(
+    t: Translator, view: CaseView, geography: Geography, holder: User | None, matches: int = 0
+) -> Screen:
     case = view.case
     if view.held_by_me:
         held = t("case-held-by-you")
@@ -80,7 +82,8 @@ def card(t: Translator, view: CaseView, geography: Geography, holder: User | Non
     )
     if view.held_by_me and case.status != CaseStatus.RESOLVED:
         text += "\n\n" + t("case-chat-hint")
-    return Screen(text, case_keyboards.card(t, case, view.held_by_me, view.can_take_over))
+    markup = case_keyboards.card(t, case, view.held_by_me, view.can_take_over, matches)
+    return Screen(text, markup)
 
 
 def _line(t: Translator, message: CaseMessage) -> str:

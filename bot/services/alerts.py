@@ -1,4 +1,5 @@
-"""Alerts to staff: new cases, batched per poll, and urgent cases nobody claimed in time.
+"""Alerts to staff: new cases, batched per poll, urgent cases nobody claimed in time, and
+possible matches for missing people (to whoever holds the case, else its coordinators).
 
 A case back in the queue (released, or handed back when its holder lost the role) is announced
 again as a new case, and an urgent one raised again (storage/repositories/alerts.py).
@@ -20,13 +21,15 @@ from datetime import datetime
 from aiogram import Bot
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.callbacks import MatchAction, MatchCb
 from bot.config import Settings
 from bot.i18n import Localization
 from bot.keyboards import cases as case_keyboards
+from bot.keyboards import reunion as reunion_keyboards
 from bot.services import roles
 from bot.services.delivery import deliver
 from storage.models import AlertKind, Case, CaseStatus, Role, User, utcnow
-from storage.repositories import alerts, queue, users
+from storage.repositories import alerts, matches, queue, users
 
 logger = logging.getLogger("koldo.alerts")
 BATCH = 200
@@ -48,6 +51,7 @@ async def deliver_due(
         staff = await queue.staff_covering(session, (Role.COORDINATOR, Role.ADMIN))
         admins = await _admins(session, staff, settings)
         new: dict[int, list[Case]] = defaultdict(list)
+        matched: dict[int, Case] = {}
         sent = 0
         for alert in due:
             case = await queue.by_id(session, alert.case_id)
@@ -59,10 +63,14 @@ async def deliver_due(
                 for person in staff:
                     if roles.is_coordinator(person) and roles.covers_case(person, case, settings):
                         new[person.id].append(case)
+            elif alert.kind == AlertKind.MATCH:
+                matched[case.id] = case
             elif case.assignee_id is None:
                 sent += await _escalate(session, bot, localization, settings, case, staff, admins)
         for person_id, cases in new.items():
             sent += await _new_cases(session, bot, localization, person_id, cases)
+        if matched:
+            sent += await _matches(session, bot, localization, settings, matched, staff, admins)
         return sent
 
 
@@ -115,6 +123,59 @@ async def _escalate(
             sent += 1
     logger.info("case %s escalated to %s people", case.code, sent)
     return sent
+
+
+async def _matches(
+    session: AsyncSession,
+    bot: Bot,
+    localization: Localization,
+    settings: Settings,
+    cases: dict[int, Case],
+    staff: Sequence[User],
+    admins: list[User],
+) -> int:
+    """Possible matches still to decide, one message per person for all their cases: to the
+    coordinator holding each case if they still cover it, else to the coordinators covering
+    it, else to the admins (a match nobody hears of helps nobody)."""
+    undecided = await matches.undecided_of_cases(session, list(cases))
+    by_person: dict[int, list[tuple[Case, list[int]]]] = defaultdict(list)
+    people = {person.id: person for person in [*staff, *admins]}
+    for case_id, match_ids in undecided.items():
+        case = cases[case_id]
+        for person in _match_recipients(case, staff, admins, settings):
+            by_person[person.id].append((case, match_ids))
+    sent = 0
+    for person_id, found in by_person.items():
+        t = localization.translator(people[person_id].language)
+        entries = [
+            (
+                t("btn-alert-match", code=case.code, count=len(ids)),
+                MatchCb(action=MatchAction.OPEN, match=ids[0])
+                if len(ids) == 1
+                else MatchCb(action=MatchAction.LIST, case=case.id),
+            )
+            for case, ids in found
+        ]
+        count = sum(len(ids) for _, ids in found)
+        text = t("alert-matches", count=count, codes=", ".join(case.code for case, _ in found))
+        markup = reunion_keyboards.alert(t, entries)
+        if await deliver(
+            session, person_id, bot.send_message(person_id, text, reply_markup=markup)
+        ):
+            sent += 1
+    return sent
+
+
+def _match_recipients(
+    case: Case, staff: Sequence[User], admins: list[User], settings: Settings
+) -> list[User]:
+    holder = next((p for p in staff if p.id == case.assignee_id), None)
+    if holder is not None and roles.may_hold(holder, case, settings):
+        return [holder]
+    covering = [
+        p for p in staff if roles.is_coordinator(p) and roles.covers_case(p, case, settings)
+    ]
+    return covering or admins
 
 
 async def run_until(
