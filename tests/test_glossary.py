@@ -192,7 +192,9 @@ def test_every_russian_plural_branch_carries_its_number() -> None:
 def _made_up(locale: str, source: str) -> Message:
     entry = FluentParser().parse(source).body[0]
     assert isinstance(entry, fluent_ast.Message) and entry.value is not None
-    return Message(LOCALES_DIR / locale / "x.ftl", entry.id.name, tuple(_flatten(entry.value)), entry)
+    return Message(
+        LOCALES_DIR / locale / "x.ftl", entry.id.name, tuple(_flatten(entry.value)), entry
+    )
 
 
 def test_the_rules_catch_what_they_are_for() -> None:
