@@ -146,7 +146,7 @@ class Form(PerUpdate):
             await self.ask_for(gap)
             return
         area = self.geography.area(draft.district)
-        if step == NeedsForm.village and (area is None or not area.villages):
+        if step == NeedsForm.village and (area is None or area.is_town or not area.villages):
             step = FORWARD[1]
         await self.state.set_state(step)
         screen = self.screen(step, draft)
@@ -273,12 +273,13 @@ async def location_shared(message: Message, form: Form) -> None:
         await message.answer(t("needs-location-far"), reply_markup=ReplyKeyboardRemove())
         await form.show(NeedsForm.district)
         return
-    nearest = geography.nearest_village(lat, lon)
+    nearest = geography.nearest_place(lat, lon)
+    village = nearest[1] if nearest else None
     draft = await form.change(
         latitude=lat,
         longitude=lon,
         district=nearest[0].code if nearest else None,
-        village=nearest[1].code if nearest else None,
+        village=village.code if village else None,
     )
     place = steps.place_name(t, draft, geography)
     await message.answer(

@@ -26,7 +26,7 @@ def districts(t: Translator, geography: Geography) -> Screen:
 
 def villages(t: Translator, geography: Geography, area_code: str) -> Screen | None:
     area = geography.area(area_code)
-    if area is None or not area.villages:
+    if area is None or area.is_town or not area.villages:
         return None
     return Screen(t("needs-village", area=area.name(t.locale)), keyboards.villages(t, area))
 
