@@ -230,7 +230,7 @@ class FormSteps(PerUpdate, Generic[D]):
             await self.ask_for(gap)
             return
         area = self.geography.area(draft.district)
-        if step == flow.group.village and (area is None or not area.villages):
+        if step == flow.group.village and (area is None or area.is_town or not area.villages):
             step = flow.after_place
         await self.state.set_state(step)
         await self.reply(self.screen(step, draft))
@@ -388,12 +388,13 @@ async def location_shared(message: Message, form: Form) -> None:
         await message.answer(t(texts.location_far), reply_markup=ReplyKeyboardRemove())
         await form.show(form.flow.group.district)
         return
-    nearest = geography.nearest_village(lat, lon)
+    nearest = geography.nearest_place(lat, lon)
+    village = nearest[1] if nearest else None
     draft = await form.change(
         latitude=lat,
         longitude=lon,
         district=nearest[0].code if nearest else None,
-        village=nearest[1].code if nearest else None,
+        village=village.code if village else None,
     )
     place = screens.place_name(
         t, geography, draft.district, draft.village, draft.latitude is not None

@@ -34,7 +34,7 @@ SOUGHT = {"ky": "Жумабаев Мырзабек", "ru": "Джумабаев �
 
 async def report_missing(family: Phone, name: str) -> str:
     """From the main menu, the whole report as a family fills it in; returns the case code."""
-    t, driver = family.t, family.driver
+    t = family.t
     await family.press(t("menu-missing"))
     await family.press(t("btn-missing-report"))
     await family.sees("missing-name", max=100)
