@@ -22,7 +22,8 @@ from bot.keyboards import missing as missing_keyboards
 from bot.screens import Screen
 from bot.screens import missing as steps
 from bot.services import missing as report
-from bot.services.missing import DateProblem, Gap, MissingDraft, NameProblem, Relation, Sex
+from bot.services.forms import NameProblem, clean_name
+from bot.services.missing import DateProblem, Gap, MissingDraft, Relation, Sex
 from bot.states import MissingForm
 from handlers import forms
 from handlers.forms import Choice, Flow, FormSteps, FormTexts
@@ -144,8 +145,8 @@ async def name_typed(message: Message, form: Form) -> None:
 async def _name(
     message: Message, form: Form, max_length: int, hints: tuple[str, str]
 ) -> str | None:
-    """A typed name, or None after a hint: `hints` are (no letters, too long)."""
-    name = report.clean_name(message.text or "", max_length)
+    """A typed name, or None after a hint: `hints` are (empty or no letters, too long)."""
+    name = clean_name(message.text or "", max_length)
     if isinstance(name, NameProblem):
         await form.hint(hints[name == NameProblem.TOO_LONG], max=max_length)
         return None

@@ -1,7 +1,9 @@
-"""What every form that becomes a case shares (the needs form, a missing relative's report)."""
+"""What forms share: the place a form asks for, a name as typed, and what every form that
+becomes a case has (the needs form, a missing relative's report)."""
 
 from __future__ import annotations
 
+import enum
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -27,9 +29,10 @@ class FormDraft(BaseModel):
     editing: bool = False
 
 
-class PlaceDraft(FormDraft):
+class PlaceDraft(BaseModel):
     """A form that asks for a place: a shared location (and the village nearest to it), or a
-    district and village picked from the lists."""
+    district and village picked from the lists. ("We are safe" asks for it too, and makes no
+    case.)"""
 
     latitude: float | None = None
     longitude: float | None = None
@@ -48,7 +51,7 @@ class DraftAttachment(BaseModel):
     caption: str | None = None  # what the person wrote under it
 
 
-class CaseDraft(PlaceDraft):
+class CaseDraft(FormDraft, PlaceDraft):
     """What every form that becomes a case also asks: the person's own phone (or that they
     skipped it), and free text with files."""
 
@@ -56,6 +59,24 @@ class CaseDraft(PlaceDraft):
     phone_skipped: bool = False
     details: str | None = None
     attachments: list[DraftAttachment] = Field(default_factory=list)
+
+
+class NameProblem(enum.StrEnum):
+    EMPTY = "empty"
+    NO_LETTERS = "no-letters"  # digits and signs only
+    TOO_LONG = "too-long"
+
+
+def clean_name(text: str, max_length: int) -> str | NameProblem:
+    """A name as written (any script), spaces tidied; or what is wrong with it."""
+    name = " ".join(text.split())
+    if not name:
+        return NameProblem.EMPTY
+    if not any(ch.isalpha() for ch in name):
+        return NameProblem.NO_LETTERS
+    if len(name) > max_length:
+        return NameProblem.TOO_LONG
+    return name
 
 
 class IncompleteDraftError(ValueError):
