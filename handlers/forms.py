@@ -36,7 +36,14 @@ from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
 from bot.screens import forms as form_screens
 from bot.services import accounts
-from bot.services.forms import CaseDraft, DraftAttachment, IncompleteDraftError, PlaceDraft
+from bot.services.forms import (
+    CaseDraft,
+    DraftAttachment,
+    IncompleteDraftError,
+    NameProblem,
+    PlaceDraft,
+    clean_name,
+)
 from bot.services.needs import toggle
 from storage.models import AttachmentKind, Case, User
 
@@ -425,6 +432,21 @@ async def chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> Non
 
 async def unexpected_input(message: Message, form: Form) -> None:
     await form.hint(form.flow.hints.get(await form.step(), "needs-use-buttons"))
+
+
+async def typed_name(
+    message: Message, form: Form, max_length: int, hints: tuple[str, str], empty: str = ""
+) -> str | None:
+    """A typed name (any script, spaces tidied), or None after a hint: `hints` are (no letters,
+    too long), and `empty` for nothing but spaces (else the first)."""
+    name = clean_name(message.text or "", max_length)
+    if name == NameProblem.EMPTY:
+        await form.hint(empty or hints[0], max=max_length)
+    elif isinstance(name, NameProblem):
+        await form.hint(hints[name == NameProblem.TOO_LONG], max=max_length)
+    else:
+        return name
+    return None
 
 
 # --- a place --------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ are those of every form (handlers/forms.py); the list's own steps are here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
@@ -16,10 +18,11 @@ from aiogram.types import CallbackQuery, Message
 
 from bot import replies, screens
 from bot.callbacks import MenuCb, MenuItem, SafeAction, SafeCb
+from bot.i18n import Translator
 from bot.screens import Screen
 from bot.screens import safe as steps
 from bot.services import household
-from bot.services.forms import IncompleteDraftError, NameProblem
+from bot.services.forms import IncompleteDraftError
 from bot.services.household import (
     MAX_AGE,
     MAX_NAME_LENGTH,
@@ -32,12 +35,6 @@ from bot.states import SafeForm
 from handlers import forms
 from handlers.forms import Choice, FormBase, FormFlow, FormTexts
 from storage.models import HouseholdMember, User
-
-NAME_HINTS: dict[NameProblem, str] = {
-    NameProblem.EMPTY: "safe-name-empty",
-    NameProblem.NO_LETTERS: "safe-name-no-letters",
-    NameProblem.TOO_LONG: "safe-name-too-long",
-}
 
 FLOW = FormFlow(
     draft=SafeDraft,
@@ -56,6 +53,13 @@ FLOW = FormFlow(
 )
 # Each person is asked in this order; the age completes them (`_person_done`).
 NEXT = {SafeForm.consent: SafeForm.name, SafeForm.name: SafeForm.sex, SafeForm.sex: SafeForm.age}
+# The steps that show what was entered so far (the list of people, everyone else's).
+WITH_ANSWERS: dict[State, Callable[[Translator, SafeDraft], Screen]] = {
+    SafeForm.name: steps.name,
+    SafeForm.sex: steps.sex,
+    SafeForm.age: steps.age,
+    SafeForm.removing: steps.removing,
+}
 
 
 class Form(FormBase[SafeDraft]):
@@ -64,20 +68,9 @@ class Form(FormBase[SafeDraft]):
     flow = FLOW
 
     def own_screen(self, step: State, draft: SafeDraft) -> Screen:
-        t = self.t
-        match step:
-            case SafeForm.consent:
-                return steps.consent(t)
-            case SafeForm.name:
-                return steps.name(t, draft)
-            case SafeForm.sex:
-                return steps.sex(t, draft)
-            case SafeForm.age:
-                return steps.age(t, draft)
-            case SafeForm.removing:
-                return steps.removing(t, draft)
-            case _:
-                return steps.people(t, draft)
+        if step == SafeForm.consent:
+            return steps.consent(self.t)
+        return WITH_ANSWERS.get(step, steps.people)(self.t, draft)
 
     async def forward(self, step: State) -> None:
         if step in self.flow.places:
@@ -228,9 +221,9 @@ async def not_me(query: CallbackQuery, form: Form) -> None:
 
 
 async def name_typed(message: Message, form: Form) -> None:
-    name = household.parse_name(message.text or "")
-    if isinstance(name, NameProblem):
-        await form.hint(NAME_HINTS[name], max=MAX_NAME_LENGTH)
+    hints = ("safe-name-no-letters", "safe-name-too-long")
+    name = await forms.typed_name(message, form, MAX_NAME_LENGTH, hints, "safe-name-empty")
+    if name is None:
         return
     await form.change(name=name, sex=None)
     await form.forward(SafeForm.name)

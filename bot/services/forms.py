@@ -43,6 +43,15 @@ class PlaceDraft(BaseModel):
     def has_place(self) -> bool:
         return self.district is not None or self.latitude is not None
 
+    def place_fields(self) -> dict[str, Any]:
+        """The place as a case and a household keep it."""
+        return {
+            "district": self.district,
+            "village": self.village,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
+
 
 class DraftAttachment(BaseModel):
     kind: AttachmentKind
@@ -95,11 +104,8 @@ def case_fields(draft: CaseDraft) -> dict[str, Any]:
         )
         for a in draft.attachments
     ]
-    place = {"district": draft.district, "village": draft.village}
-    position = {"latitude": draft.latitude, "longitude": draft.longitude}
     return {
-        **place,
-        **position,
+        **draft.place_fields(),
         "phone": draft.phone,
         "details": draft.details,
         "attachments": files,

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.matching.records import PersonRecord
 from bot.services import person_index, reunion
-from bot.services.forms import IncompleteDraftError, NameProblem, PlaceDraft, clean_name
+from bot.services.forms import IncompleteDraftError, PlaceDraft
 from bot.services.needs import MAX_HOUSEHOLD_SIZE
 from storage.models import Household, HouseholdMember, Person, PersonSource, User, utcnow
 from storage.places import Geography
@@ -63,11 +63,6 @@ class SafeDraft(PlaceDraft):
     @property
     def asks_for_self(self) -> bool:
         return not self.not_me and not any(person.is_self for person in self.people)
-
-
-def parse_name(text: str) -> str | NameProblem:
-    """A name as the family wrote it, in any script, or what is wrong with it."""
-    return clean_name(text, MAX_NAME_LENGTH)
 
 
 def parse_age(text: str) -> int | None:
@@ -129,13 +124,7 @@ async def save_list(
     if household is None:
         if not draft.has_place:
             raise IncompleteDraftError("place")
-        household = Household(
-            user_id=user.id,
-            district=draft.district,
-            village=draft.village,
-            latitude=draft.latitude,
-            longitude=draft.longitude,
-        )
+        household = Household(user_id=user.id, **draft.place_fields())
         session.add(household)
         await session.flush()
     if household.listed_at is None:
