@@ -7,7 +7,7 @@ from aiogram.types import BotCommand, BotCommandScopeChat, BotCommandScopeDefaul
 
 from bot.i18n import Localization, Translator
 
-COMMANDS = ("start", "menu", "language", "erase")
+COMMANDS = ("start", "menu", "language", "erase", "help")
 
 
 def commands(t: Translator) -> list[BotCommand]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -16,6 +15,7 @@ LOCALES: tuple[Locale, ...] = ("ky", "ru", "en")
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "koldo.sqlite3"
+DEFAULT_DEMO_SQLITE_PATH = PROJECT_ROOT / "var" / "demo.sqlite3"
 TELEGRAM_API_URL = "https://api.telegram.org"
 # What Telegram accepts as a webhook's secret_token.
 WEBHOOK_SECRET_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     telegram_api_url: str = TELEGRAM_API_URL
     # Empty means the embedded SQLite file under var/, which upgrades its own schema.
     database_url: str = Field(default="", repr=False)
+    # The SQLite file `koldo demo` keeps its data in; `koldo … --demo` acts on it.
+    demo_database_path: Path = DEFAULT_DEMO_SQLITE_PATH
     # Empty means in-memory FSM, de-duplication and throttling (a single process only).
     redis_url: str = Field(default="", repr=False)
     # Every Redis key starts with it, so that deployments (or test runs) can share one Redis.
@@ -69,7 +71,8 @@ class Settings(BaseSettings):
             )
         return self
 
-    @cached_property
+    # A property, not a cached one: model_copy(update=...) would carry a stale cached value.
+    @property
     def effective_database_url(self) -> str:
         if self.database_url:
             return self.database_url
@@ -77,7 +80,21 @@ class Settings(BaseSettings):
 
     @property
     def uses_embedded_database(self) -> bool:
-        return not self.database_url
+        """A local SQLite file of Koldo's own (var/koldo.sqlite3, or the demo's), which
+        upgrades its own schema; a configured database is upgraded with `koldo db upgrade`."""
+        return not self.database_url or self.uses_demo_database
+
+    @property
+    def demo_database_url(self) -> str:
+        return f"sqlite+aiosqlite:///{self.demo_database_path}"
+
+    @property
+    def uses_demo_database(self) -> bool:
+        return self.database_url == self.demo_database_url
+
+    def for_demo(self) -> Settings:
+        """The same settings on the demo's data (`koldo demo`, and `koldo … --demo`)."""
+        return self.model_copy(update={"database_url": self.demo_database_url})
 
     @property
     def webhook_path(self) -> str:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.types import Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.i18n import Translator
-from bot.services import roles
+from bot.i18n import Localization, Translator
+from bot.screens import staff as screens
+from bot.services import delivery, roles
 from storage.models import User
 from storage.places import Geography
+from storage.repositories import users
 
 
 async def grant_command(
@@ -22,6 +24,8 @@ async def grant_command(
     settings: Settings,
     t: Translator,
     geography: Geography,
+    bot: Bot,
+    localization: Localization,
 ) -> None:
     if not roles.is_admin(user, settings):
         await message.answer(t("staff-only"))
@@ -32,8 +36,10 @@ async def grant_command(
         return
     problem = roles.grant_problem(request.role, request.districts, request.need_kinds, geography)
     if problem is not None:
-        await message.answer(t(problem))
+        await message.answer(screens.grant_problem(t, problem, geography))
         return
+    # A record means they wrote to Koldo: only then can Koldo write to them.
+    started = await users.get(session, request.user_id) is not None
     change = await roles.grant(
         session,
         request.user_id,
@@ -45,7 +51,13 @@ async def grant_command(
         need_kinds=request.need_kinds,
     )
     await session.commit()
-    done = t("roles-granted", id=str(request.user_id), role=request.role.value)
+    done = t("roles-granted", id=str(request.user_id), role=screens.role_word(t, request.role))
+    if started:
+        theirs = localization.translator(change.user.language)
+        welcome = bot.send_message(change.user.id, screens.welcome(theirs, change.user, geography))
+        await delivery.deliver(session, change.user.id, welcome)
+    else:
+        done += "\n" + t("roles-not-started", id=str(request.user_id))
     await message.answer(_with_released(t, done, change.released))
 
 
@@ -65,6 +77,10 @@ async def revoke_command(
     if isinstance(target, str):
         await message.answer(t(target))
         return
+    if target in settings.admin_ids:
+        # Their role comes from the settings: taking it here would change nothing.
+        await message.answer(t("roles-revoke-settings-admin", id=str(target)))
+        return
     change = await roles.revoke(session, target, settings, actor_id=user.id)
     await session.commit()
     if change is None:
@@ -81,22 +97,21 @@ def _with_released(t: Translator, done: str, codes: list[str]) -> str:
 
 
 async def staff_command(
-    message: Message, session: AsyncSession, user: User, settings: Settings, t: Translator
+    message: Message,
+    session: AsyncSession,
+    user: User,
+    settings: Settings,
+    t: Translator,
+    geography: Geography,
 ) -> None:
     if not roles.is_admin(user, settings):
         await message.answer(t("staff-only"))
         return
-    lines = [
-        t(
-            "roles-line",
-            id=str(person.id),
-            role=person.role.value,
-            districts=", ".join(person.districts) or "*",
-            needs=", ".join(person.need_kinds) or "*",
-        )
-        for person in await roles.staff(session)
-    ]
-    await message.answer(t("roles-list", lines="\n".join(lines) or "-"))
+    staff = await roles.staff(session)
+    known = await users.with_ids(session, settings.admin_ids)
+    await message.answer(
+        screens.staff_list(t, screens.staff_rows(t, staff, settings, geography, known))
+    )
 
 
 def router() -> Router:

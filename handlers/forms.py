@@ -261,8 +261,8 @@ class FormBase(PerUpdate, Generic[P]):
     async def show(self, step: State) -> None:
         draft = await self.draft()
         area = self.geography.area(draft.district)
-        if step == self.flow.group.village and (area is None or not area.villages):
-            await self.forward(step)  # no villages to pick from: the place is given
+        if step == self.flow.group.village and (area is None or area.is_town or not area.villages):
+            await self.forward(step)  # a town, or no villages to pick from: the place is given
             return
         await self.state.set_state(step)
         await self.reply(self.screen(step, draft))
@@ -461,12 +461,13 @@ async def location_shared(message: Message, form: Form) -> None:
         await message.answer(t(texts.location_far), reply_markup=ReplyKeyboardRemove())
         await form.show(form.flow.group.district)
         return
-    nearest = geography.nearest_village(lat, lon)
+    nearest = geography.nearest_place(lat, lon)
+    village = nearest[1] if nearest else None
     draft = await form.change(
         latitude=lat,
         longitude=lon,
         district=nearest[0].code if nearest else None,
-        village=nearest[1].code if nearest else None,
+        village=village.code if village else None,
     )
     place = screens.place_name(
         t, geography, draft.district, draft.village, draft.latitude is not None

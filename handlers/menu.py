@@ -8,8 +8,11 @@ from aiogram.types import CallbackQuery, Message
 
 from bot import keyboards, replies, screens
 from bot.callbacks import MenuCb, MenuItem
+from bot.config import Settings
 from bot.i18n import Translator
 from bot.screens import Screen
+from bot.services import roles
+from storage.models import User
 
 COMING_SOON = {
     MenuItem.UPDATES,
@@ -19,6 +22,18 @@ COMING_SOON = {
 async def menu_command(message: Message, t: Translator) -> None:
     screen = screens.main_menu(t)
     await message.answer(screen.text, reply_markup=screen.markup)
+
+
+async def help_command(message: Message, t: Translator, user: User, settings: Settings) -> None:
+    """A short help in the person's own words: what a family can do, or a staff member's tools.
+    In the middle of a form, the form stays where it was."""
+    if roles.is_admin(user, settings):
+        text = t("help-admin")
+    elif roles.is_coordinator(user):
+        text = t("help-coordinator")
+    else:
+        text = t("help-family")
+    await message.answer(text)
 
 
 async def home(query: CallbackQuery, t: Translator) -> None:
@@ -41,6 +56,7 @@ def router() -> Router:
     router = Router(name="menu")
     router.message.filter(F.chat.type == "private")
     router.message.register(menu_command, Command("menu"))
+    router.message.register(help_command, Command("help"))
     router.callback_query.register(home, MenuCb.filter(F.item == MenuItem.HOME))
     router.callback_query.register(language, MenuCb.filter(F.item == MenuItem.LANGUAGE))
     router.callback_query.register(coming_soon, MenuCb.filter(F.item.in_(COMING_SOON)))

@@ -23,7 +23,7 @@ DEFAULT_PLACES = (
     Place("Isfana (Leilek)", 39.8389, 69.5275),
     Place("Sulukta", 39.9333, 69.5667),
     Place("Kadamjay", 40.1319, 71.7236),
-    Place("Aidarken", 39.9381, 71.3419),
+    Place("Aydarken", 39.9381, 71.3419),
     Place("Kyzyl-Kiya", 40.2567, 72.1281),
     Place("Osh", 40.5283, 72.7985),
     Place("Bishkek", 42.8746, 74.5698),

@@ -145,6 +145,11 @@ class User(Base):
     phone: Mapped[str | None] = mapped_column(String(32))
     blocked: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Staff only, as Telegram gives them (refreshed on each update), so that admins can tell
+    # who is who; a family's name is never kept here.
+    first_name: Mapped[str | None] = mapped_column(String(64))
+    last_name: Mapped[str | None] = mapped_column(String(64))
+    username: Mapped[str | None] = mapped_column(String(32))
 
 
 class Household(Base):

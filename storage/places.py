@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 PLACES_FILE = Path(__file__).resolve().parent / "data" / "places.json"
 EARTH_RADIUS_KM = 6371.0
@@ -20,6 +21,10 @@ class Place:
     names: dict[str, str]
     latitude: float
     longitude: float
+    # Names it had or goes by besides its names in our languages (Isfana was Раззаков).
+    other_names: tuple[str, ...] = field(default=(), kw_only=True)
+    # Coordinates known only to a few kilometres: never used to name where a family is.
+    approximate: bool = field(default=False, kw_only=True)
 
     def name(self, locale: str) -> str:
         return self.names.get(locale) or self.names["en"]
@@ -29,6 +34,11 @@ class Place:
 class Area(Place):
     kind: str  # district, town or city
     villages: tuple[Place, ...]
+
+    @property
+    def is_town(self) -> bool:
+        """A town or city is one place: a family there is not asked which village."""
+        return self.kind != "district"
 
 
 @dataclass(frozen=True)
@@ -71,9 +81,7 @@ class Geography:
                 latitude=item["lat"],
                 longitude=item["lon"],
                 kind=item["kind"],
-                villages=tuple(
-                    Place(v["code"], v["name"], v["lat"], v["lon"]) for v in item["villages"]
-                ),
+                villages=tuple(_place(v) for v in item["villages"]),
             )
             for item in raw["areas"]
         )
@@ -86,10 +94,31 @@ class Geography:
         return self._villages.get(code or "")
 
     def nearest_village(self, latitude: float, longitude: float) -> tuple[Area, Place] | None:
-        """The closest known village, if one is near enough to name."""
+        """The closest village whose place is known well, if one is near enough to name."""
+        known = [pair for pair in self._villages.values() if not pair[1].approximate]
         best = min(
-            self._villages.values(),
+            known,
             key=lambda pair: distance_km(latitude, longitude, pair[1].latitude, pair[1].longitude),
         )
         distance = distance_km(latitude, longitude, best[1].latitude, best[1].longitude)
         return best if distance <= NEAREST_PLACE_MAX_KM else None
+
+    def nearest_place(self, latitude: float, longitude: float) -> tuple[Area, Place | None] | None:
+        """Where a shared location is, as a family would name it: a village of a district, or a
+        town alone (its own place is no village to the family)."""
+        found = self.nearest_village(latitude, longitude)
+        if found is None:
+            return None
+        area, village = found
+        return (area, None) if area.is_town else (area, village)
+
+
+def _place(raw: dict[str, Any]) -> Place:
+    return Place(
+        raw["code"],
+        raw["name"],
+        raw["lat"],
+        raw["lon"],
+        other_names=tuple(raw.get("other_names", ())),
+        approximate=bool(raw.get("approximate", False)),
+    )

@@ -68,3 +68,93 @@ async def test_db_current_on_the_embedded_database(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'k.sqlite3'}"
     code, output = await koldo("db", "current", env={"KOLDO_DATABASE_URL": url})
     assert code == 0 and "schema revision: none" in output
+
+
+# ---- Which database a command works on (next to `./dev demo`, with --demo) ----
+
+SAMPLE_SHELTERS = ROOT / "storage" / "data" / "sample_shelters.csv"
+
+
+async def koldo_apart(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
+    """`koldo …` with what it prints and what it says on stderr kept apart."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        env={**clean, **env},
+        cwd=ROOT,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+def _sqlite(path: Path) -> str:
+    return f"sqlite+aiosqlite:///{path}"
+
+
+async def test_a_command_says_which_database_it_uses_in_one_line(tmp_path: Path) -> None:
+    env = {
+        "KOLDO_DATABASE_URL": _sqlite(tmp_path / "k.sqlite3"),
+        "KOLDO_DEMO_DATABASE_PATH": str(tmp_path / "demo.sqlite3"),
+    }
+    assert (await koldo_apart("db", "upgrade", env=env))[0] == 0
+
+    code, out, err = await koldo_apart("shelters", "export", env=env)
+
+    assert code == 0
+    assert out.startswith("id,")  # the CSV alone on stdout
+    assert err.strip().splitlines() == [f"koldo: database {_sqlite(tmp_path / 'k.sqlite3')}"]
+    assert "INFO" not in err and "alembic" not in err
+
+
+async def test_the_embedded_database_is_named_with_the_way_to_the_demo(tmp_path: Path) -> None:
+    env = {"KOLDO_DEMO_DATABASE_PATH": str(tmp_path / "demo.sqlite3")}
+    code, _, err = await koldo_apart("db", "current", env=env)
+    assert code == 0
+    assert err.strip().splitlines()[0] == (
+        f"koldo: database {_sqlite(ROOT / 'var' / 'koldo.sqlite3')}"
+        " (the embedded one; --demo for the demo's data)"
+    )
+
+
+async def test_a_password_in_the_database_address_is_never_shown(backend: Backend) -> None:
+    if backend.name != "postgres":
+        return
+    url = await fresh_postgres_database(f"koldo_named_{uuid.uuid4().hex[:8]}")
+    with_password = url.replace("postgres@", "postgres:hunter2@")
+    code, out, err = await koldo_apart("db", "current", env={"KOLDO_DATABASE_URL": with_password})
+    assert code == 0 and "schema revision: none" in out
+    assert "hunter2" not in out + err
+    assert (
+        err.strip().splitlines()[0]
+        == f"koldo: database {url.replace('postgres@', 'postgres:***@')}"
+    )
+
+
+async def test_demo_acts_on_the_demos_data(tmp_path: Path) -> None:
+    demo_file = tmp_path / "demo.sqlite3"
+    elsewhere = {
+        "KOLDO_DATABASE_URL": _sqlite(tmp_path / "other.sqlite3"),
+        "KOLDO_DEMO_DATABASE_PATH": str(demo_file),
+    }
+    code, out, err = await koldo_apart("shelters", "export", "--demo", env=elsewhere)
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        f"koldo: there is no demo database at {demo_file}: start it with ./dev demo (or koldo demo)"
+    )
+
+    # The demo's own file, with shelters in it, as `koldo demo` leaves it.
+    as_demo = {"KOLDO_DATABASE_URL": _sqlite(demo_file)}
+    assert (await koldo_apart("db", "upgrade", env=as_demo))[0] == 0
+    assert (await koldo_apart("shelters", "import", str(SAMPLE_SHELTERS), env=as_demo))[0] == 0
+
+    code, out, err = await koldo_apart("shelters", "export", "--demo", env=elsewhere)
+    assert code == 0
+    assert err.strip().splitlines()[0] == f"koldo: database {_sqlite(demo_file)} (the demo's)"
+    assert "sample-batken-sports" in out
+    code, out, _ = await koldo_apart("roles", "list", "--demo", env=elsewhere)
+    assert code == 0

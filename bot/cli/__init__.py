@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 from pathlib import Path
 
@@ -11,6 +12,20 @@ from pydantic import ValidationError
 
 from bot.config import Settings
 from bot.logs import setup_logging
+
+
+def _database_options() -> argparse.ArgumentParser:
+    """What every command that touches the database accepts."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--demo",
+        action="store_true",
+        help="act on the demo's data (what `koldo demo` shows) instead of KOLDO_DATABASE_URL",
+    )
+    return options
+
+
+DATABASE = _database_options()
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -24,11 +39,15 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database schema").add_subparsers(
         dest="db_command", required=True
     )
-    upgrade = db.add_parser("upgrade", help="upgrade the schema (to the newest by default)")
+    upgrade = db.add_parser(
+        "upgrade", help="upgrade the schema (to the newest by default)", parents=[DATABASE]
+    )
     upgrade.add_argument("revision", nargs="?", default="head")
-    downgrade = db.add_parser("downgrade", help="downgrade the schema to a revision")
+    downgrade = db.add_parser(
+        "downgrade", help="downgrade the schema to a revision", parents=[DATABASE]
+    )
     downgrade.add_argument("revision")
-    db.add_parser("current", help="show the schema revision")
+    db.add_parser("current", help="show the schema revision", parents=[DATABASE])
     _data_file_commands(commands)
     _people_commands(commands)
     _roles_commands(commands)
@@ -43,9 +62,13 @@ def _data_file_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     for kind in DATA_FILE_KINDS:
         actions = commands.add_parser(kind, help=f"import or export {kind} as CSV or HXL")
         sub = actions.add_subparsers(dest="data_command", required=True)
-        load = sub.add_parser("import", help=f"add or update {kind} from a CSV file, by id")
+        load = sub.add_parser(
+            "import", help=f"add or update {kind} from a CSV file, by id", parents=[DATABASE]
+        )
         load.add_argument("file", type=Path)
-        dump = sub.add_parser("export", help=f"write all {kind} as CSV with HXL hashtags")
+        dump = sub.add_parser(
+            "export", help=f"write all {kind} as CSV with HXL hashtags", parents=[DATABASE]
+        )
         dump.add_argument("file", nargs="?", default="-", help="a file, or - for the screen")
 
 
@@ -56,7 +79,9 @@ def _people_commands(commands: argparse._SubParsersAction[argparse.ArgumentParse
     parser = commands.add_parser("people", help="the person index: import lists, match people")
     sub = parser.add_subparsers(dest="people_command", required=True)
     load = sub.add_parser(
-        "import", help="add or update people from a list (CSV, HXL or JSON lines), by id"
+        "import",
+        help="add or update people from a list (CSV, HXL or JSON lines), by id",
+        parents=[DATABASE],
     )
     load.add_argument("file", type=Path)
     load.add_argument(
@@ -71,15 +96,17 @@ def _roles_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     """`koldo roles grant USER_ID ROLE …`, `koldo roles revoke USER_ID`, `koldo roles list`."""
     parser = commands.add_parser("roles", help="grant, revoke and list coordinators and admins")
     sub = parser.add_subparsers(dest="roles_command", required=True)
-    give = sub.add_parser("grant", help="make a Telegram user a coordinator or an admin")
+    give = sub.add_parser(
+        "grant", help="make a Telegram user a coordinator or an admin", parents=[DATABASE]
+    )
     give.add_argument("user_id", type=int, help="the person's Telegram id")
     give.add_argument("role", choices=["coordinator", "admin"])
     give.add_argument("--districts", default="", help="district codes, comma-separated")
     give.add_argument("--needs", default="", help="kinds of need covered (default: every kind)")
     give.add_argument("--organisation", default=None, help="the organisation they work for")
-    take = sub.add_parser("revoke", help="take a person's role away")
+    take = sub.add_parser("revoke", help="take a person's role away", parents=[DATABASE])
     take.add_argument("user_id", type=int)
-    sub.add_parser("list", help="everyone with a role")
+    sub.add_parser("list", help="everyone with a role", parents=[DATABASE])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,11 +124,31 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(f"koldo: the settings are not valid: {problems}", file=sys.stderr)
         return 2
+    if getattr(args, "demo", False):
+        settings = settings.for_demo()
+        if not settings.demo_database_path.exists():
+            print(
+                f"koldo: there is no demo database at {settings.demo_database_path}: "
+                "start it with ./dev demo (or koldo demo)",
+                file=sys.stderr,
+            )
+            return 2
     setup_logging(settings.log_level)
+    if not _shows_migrations(args):
+        # "Context impl SQLiteImpl." and the like: noise next to a command's own output.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         return asyncio.run(_dispatch(args, settings))
     except KeyboardInterrupt:
         return 130
+
+
+def _shows_migrations(args: argparse.Namespace) -> bool:
+    """Alembic's own lines are what `koldo db upgrade|downgrade` is run to see; `koldo run`
+    and `koldo demo` log as a service does."""
+    if args.command == "db":
+        return bool(args.db_command in ("upgrade", "downgrade"))
+    return bool(args.command in ("run", "demo"))
 
 
 async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -148,8 +195,10 @@ async def _run(settings: Settings) -> int:
 
 
 async def _database(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.cli.database import announce
     from storage import database
 
+    announce(settings)
     url = settings.effective_database_url
     if args.db_command == "upgrade":
         await database.upgrade(url, args.revision)

@@ -25,7 +25,6 @@ from storage.models import Role
 from storage.places import Geography
 
 DEMO_FILE = PROJECT_ROOT / "storage" / "data" / "demo.json"
-DEMO_DATABASE = PROJECT_ROOT / "var" / "demo.sqlite3"
 STARTUP_SECONDS = 30.0
 logger = logging.getLogger("koldo.demo")
 
@@ -43,7 +42,7 @@ async def run_demo(settings: Settings, host: str = "127.0.0.1", port: int = 8081
         await _add_people(url, cast)
         demo = _demo_settings(settings, cast, url)
         await _prepare_database(demo, cast)
-        _announce(url, cast)
+        _announce(url, cast, demo.demo_database_path)
         from bot import runner
 
         await runner.run(demo)
@@ -56,11 +55,10 @@ async def run_demo(settings: Settings, host: str = "127.0.0.1", port: int = 8081
 
 def _demo_settings(settings: Settings, cast: dict[str, Any], url: str) -> Settings:
     admins = frozenset(p["id"] for p in cast["people"] if p.get("role") == "admin")
-    return settings.model_copy(
+    return settings.for_demo().model_copy(
         update={
             "bot_token": SecretStr(cast["bot"]["token"]),
             "telegram_api_url": url,
-            "database_url": f"sqlite+aiosqlite:///{DEMO_DATABASE}",
             "redis_url": "",
             "webhook_url": "",
             "admin_ids": admins,
@@ -131,12 +129,16 @@ async def _prepare_database(demo: Settings, cast: dict[str, Any]) -> None:
         await engine.dispose()
 
 
-def _announce(url: str, cast: dict[str, Any]) -> None:
+def _announce(url: str, cast: dict[str, Any], data: Path) -> None:
     people = ", ".join(f"{p['first_name']} ({p['label']})" for p in cast["people"])
     print(
         f"\nKoldo demo is running. Open {url}/ in your browser.\n"
         f"People on the page: {people}.\n"
-        f"Demo data lives in {Path(DEMO_DATABASE).relative_to(PROJECT_ROOT)}. "
-        "Stop with Ctrl+C.\n",
+        f"Demo data lives in {_shown(data)}; `koldo … --demo` works on it "
+        "(./dev koldo shelters export --demo). Stop with Ctrl+C.\n",
         flush=True,
     )
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(PROJECT_ROOT)) if path.is_relative_to(PROJECT_ROOT) else str(path)

@@ -10,6 +10,7 @@ from aiogram.types import User as TelegramUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.i18n import Localization, Translator
+from bot.services import accounts
 from storage.models import User
 from storage.repositories import users
 
@@ -46,6 +47,10 @@ class UpdateContext(BaseMiddleware):
             user = None if sender is None else await users.get_or_create(session, sender.id)
             data["user"] = user
             if user is not None and sender is not None:
+                settings = data.get("settings")
+                admin_ids = settings.admin_ids if settings is not None else frozenset()
+                # Saved with the update's own commit: no extra write, none when unchanged.
+                accounts.remember_name(user, sender, admin_ids)
                 reachable = reachability(event, data.get("event_chat"), sender)
                 if reachable is not None and user.blocked is reachable:
                     # Written at once (and only when it changes): the handler may fail.

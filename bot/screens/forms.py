@@ -30,7 +30,7 @@ def villages(
 ) -> Screen | None:
     """The villages of a district (`question` names it as `area`); None when it has none."""
     area = geography.area(area_code)
-    if area is None or not area.villages:
+    if area is None or area.is_town or not area.villages:
         return None
     markup = keyboards.villages(t, area, form, not_listed_label)
     return Screen(t(question, area=area.name(t.locale)), markup)

@@ -7,11 +7,12 @@ a network call would hold up every other family on SQLite's single writer.
 from __future__ import annotations
 
 from aiogram import Bot
+from aiogram.types import User as TelegramUser
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import commands
 from bot.i18n import Translator
-from storage.models import User, utcnow
+from storage.models import Role, User, utcnow
 from storage.repositories import audit
 
 
@@ -37,3 +38,13 @@ async def give_consent(session: AsyncSession, user: User) -> None:
 
 def has_consent(user: User) -> bool:
     return user.consent_at is not None
+
+
+def remember_name(user: User, sender: TelegramUser, admin_ids: frozenset[int]) -> None:
+    """A staff member's name as Telegram gives it now, for the admins' lists; nothing is
+    written when it did not change. A family's name is not kept: Koldo does not need it."""
+    if user.role == Role.FAMILY and user.id not in admin_ids:
+        return
+    name = (sender.first_name[:64], (sender.last_name or "")[:64] or None, sender.username)
+    if (user.first_name, user.last_name, user.username) != name:
+        user.first_name, user.last_name, user.username = name

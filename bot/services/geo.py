@@ -58,7 +58,7 @@ class PlaceNames:
             for name in (area.code, *area.names.values()):
                 self._districts.setdefault(_key(name), area.code)
             for village in area.villages:
-                for name in (village.code, *village.names.values()):
+                for name in (village.code, *village.names.values(), *village.other_names):
                     self._villages[(area.code, _key(name))] = village.code
 
     def district(self, text: str) -> str | None:

@@ -117,13 +117,13 @@ alert-escalation = ⚠️ Urgent case { $code } has waited { $minutes } min and 
 roles-grant-usage = Write: /grant ID coordinator DISTRICTS NEEDS ORGANISATION (lists with commas, - for none), or /grant ID admin.
 roles-revoke-usage = Write: /revoke ID
 roles-bad-role = That role cannot be granted.
-roles-bad-district = Unknown district code.
-roles-bad-need = Unknown kind of need.
+roles-bad-district = Unknown district. Districts (write the code): { $valid }
+roles-bad-need = Unknown kind of help. Kinds (write the code): { $valid }
 roles-no-district = A coordinator needs at least one district.
 roles-granted = Done: { $id } is now { $role }.
 roles-revoked = Done: { $id } has no role now.
 roles-no-role = { $id } has no role.
-roles-line = { $id } · { $role } · { $districts } · { $needs }
+roles-line = { $id } · { $name } · { $role } · { $organisation } · { $districts } · { $needs }
 roles-list = <b>Staff</b>
     { $lines }
 roles-bad-id = That is not a Telegram user id: write a positive whole number, such as 123456789.
@@ -131,3 +131,15 @@ roles-cases-released = { $count ->
     [one] ↩️ { $count } case they held is back in the queue: { $codes }
    *[other] ↩️ { $count } cases they held are back in the queue: { $codes }
 }
+role-coordinator = coordinator
+role-admin = admin
+role-admin-settings = admin (KOLDO_ADMIN_IDS)
+roles-name-unknown = (no name yet)
+roles-all-districts = all districts
+roles-all-needs = every kind of help
+roles-no-organisation = -
+roles-none = No coordinators or admins yet.
+roles-not-started = ⚠️ { $id } has never written to Koldo, so Koldo cannot write to them first: ask them to open Koldo and press START.
+roles-revoke-settings-admin = { $id } is an admin through KOLDO_ADMIN_IDS: that cannot be revoked here. Remove the id from KOLDO_ADMIN_IDS and restart Koldo.
+roles-welcome-coordinator = 🙋 You are now a coordinator in Koldo, for { $districts } ({ $needs }). /queue shows the open cases there; /myshelters updates their shelters.
+roles-welcome-admin = 🛠 You are now an admin of Koldo. /staff lists the staff, /grant and /revoke change roles, /queue shows every open case.

@@ -56,3 +56,23 @@ toggle = { $on ->
     [yes] ✅ { $label }
    *[no] ▫️ { $label }
 }
+
+help-family =
+    <b>What Koldo does</b>
+    🆘 Ask for help: a few questions, then a coordinator of an aid organisation sees your request and writes to you here.
+    🏠 Shelters and ☎️ Hotlines: open to everyone.
+    📋 My requests: each of your requests, and writing to your coordinator.
+    /menu — the main menu, /language — change the language, /erase — erase your data.
+    If you are in danger, call 112.
+help-coordinator =
+    <b>Koldo for coordinators</b>
+    /queue — the open cases of your districts, urgent first. Open one to claim it, write to the family and change its status.
+    /myshelters — free places and status of shelters.
+    /menu — the main menu.
+help-admin =
+    <b>Koldo for admins</b>
+    /queue — every open case.
+    /staff — the staff; /grant and /revoke — roles.
+    /myshelters — update shelters.
+    /menu — the main menu.
+command-help = What Koldo does

@@ -106,7 +106,7 @@ missing-summary =
     🙋 Your name: { $reporter }
     📱 Phone: { $phone }
 
-    If everything is right, press Send.
+    If everything is right, press “✅ Send my report”.
 missing-age-exact = { $age ->
     [one] { $age } year old
    *[other] { $age } years old

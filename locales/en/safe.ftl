@@ -7,7 +7,7 @@ safe-consent =
     <b>✅ We are safe: who is with you</b>
 
     If a relative is looking for you, Koldo can tell them that you are safe.
-    • A coordinator checks first. Then we ask you. Nothing is told to anyone who searches unless you say “yes” to that person.
+    • A coordinator checks first. Then we ask you. Nobody who searches is told anything unless you agree, for that one person.
     • We keep the names, sex and age of the people you list, and where you are.
     • /erase deletes it all, at any time.
 btn-safe-agree = ✅ I agree, list people

@@ -130,7 +130,7 @@ reunion-relation-neighbour_friend = кошунасы же досу
 reunion-ask-found = 🔎 <b>{ $name } аттуу кишини издеп жатышат</b>
     { $reporter } { $name } аттуу кишини издеп жатат: анын айтымында, { $name } — анын { $relation }.
     { $name } аман экенин айтсак болобу?
-    Сиз «ооба» демейинче сиз тууралуу эч нерсе айтылбайт.
+    Сиз макул болмоюнча сиз тууралуу эч нерсе айтылбайт.
 btn-reunion-consent-phone = ✅ Ооба, телефонумду да берүү
 btn-reunion-consent-yes = ✅ Ооба, телефонумсуз
 btn-reunion-consent-no = ❌ Жок

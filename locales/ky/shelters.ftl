@@ -41,7 +41,7 @@ shelter-updated-now = 🕓 Жаңы эле жаңыртылды
 shelter-updated-minutes = 🕓 { $count } мүнөт мурун жаңыртылды
 shelter-updated-hours = 🕓 { $count } саат мурун жаңыртылды
 shelter-updated-days = ⚠️ { $count } күн мурун жаңыртылды. Өзгөргөн болушу мүмкүн: барардан мурун чалып көрүңүз.
-sample-marker = ⚠️ ҮЛГҮ: бул чыныгы маалымат эмес. Колдоо иштей баштаганга чейин алмаштырылат.
+sample-marker = ⚠️ ҮЛГҮ: бул чыныгы маалымат эмес. Колдо иштей баштаганга чейин алмаштырылат.
 
 ## Кызматкерлер: бош орундар жана абалы, эки басуу жана бир сан.
 
@@ -91,7 +91,7 @@ import-problem-missing-value = бош, бирок маани керек
 import-problem-missing-coordinates = координаттар жок
 import-problem-not-a-number = «{ $value }» бүтүн сан эмес
 import-problem-not-a-coordinate = «{ $value }» координат эмес
-import-problem-outside-region = { $value } координаттары Колдоо иштеген аймактан тышкары
+import-problem-outside-region = { $value } координаттары Колдо иштеген аймактан тышкары
 import-problem-negative = «{ $value }» нөлдөн кичине
 import-problem-more-than-capacity = бош орундар сыйымдуулуктан көп ({ $value })
 import-problem-duplicate-id = «{ $value }» номери { $other }-сапта мурун эле бар

@@ -101,7 +101,7 @@ case-taken-over = Теперь обращение у вас. Тому, у ког
 case-taken-from-you = 🔁 Обращение { $code } больше не у вас — по решению администратора Колдо.
 case-choose-canned = Выберите ответ. Семья получит его на своём языке.
 btn-canned-received = Мы получили ваше обращение
-btn-canned-send-location = Пришлите, пожалуйста, ваше место
+btn-canned-send-location = Пришлите, пожалуйста, геопозицию
 btn-canned-aid-at = Помощь раздают…
 case-ask-place = Напишите, где и когда раздают помощь (одна короткая строка).
 case-canned-sent = Отправлено семье на их языке.
@@ -121,13 +121,13 @@ alert-escalation = ⚠️ Срочное обращение { $code } ждёт {
 roles-grant-usage = Напишите: /grant ID coordinator РАЙОНЫ НУЖДЫ ОРГАНИЗАЦИЯ (списки через запятую, - если нет) или /grant ID admin.
 roles-revoke-usage = Напишите: /revoke ID
 roles-bad-role = Такую роль дать нельзя.
-roles-bad-district = Неизвестный код района.
-roles-bad-need = Неизвестный вид помощи.
+roles-bad-district = Такого района нет. Районы (напишите код): { $valid }
+roles-bad-need = Такого вида помощи нет. Виды (напишите код): { $valid }
 roles-no-district = Координатору нужен хотя бы один район.
 roles-granted = Готово: { $id } теперь { $role }.
 roles-revoked = Готово: у { $id } больше нет роли.
 roles-no-role = У { $id } нет роли.
-roles-line = { $id } · { $role } · { $districts } · { $needs }
+roles-line = { $id } · { $name } · { $role } · { $organisation } · { $districts } · { $needs }
 roles-list = <b>Сотрудники</b>
     { $lines }
 roles-bad-id = Это не Telegram ID пользователя: напишите целое положительное число, например 123456789.
@@ -136,3 +136,15 @@ roles-cases-released = { $count ->
     [few] ↩️ В очередь вернулись { $count } обращения: { $codes }
    *[many] ↩️ В очередь вернулось { $count } обращений: { $codes }
 }
+role-coordinator = координатор
+role-admin = администратор
+role-admin-settings = администратор (KOLDO_ADMIN_IDS)
+roles-name-unknown = (имя пока неизвестно)
+roles-all-districts = все районы
+roles-all-needs = все виды помощи
+roles-no-organisation = -
+roles-none = Пока нет ни координаторов, ни администраторов.
+roles-not-started = ⚠️ С { $id } ещё не было разговора в Колдо, и Колдо не может написать первым: попросите открыть Колдо и нажать START.
+roles-revoke-settings-admin = { $id } — администратор через KOLDO_ADMIN_IDS: здесь эту роль снять нельзя. Уберите ID из KOLDO_ADMIN_IDS и перезапустите Колдо.
+roles-welcome-coordinator = 🙋 Теперь вы координатор в Колдо: { $districts } ({ $needs }). /queue — открытые заявки там; /myshelters — обновить их убежища.
+roles-welcome-admin = 🛠 Теперь вы администратор Колдо. /staff — список сотрудников, /grant и /revoke — изменить роли, /queue — все открытые заявки.

@@ -8,7 +8,7 @@ btn-share-location = 📍 Отправить моё место
 btn-choose-district = 🗺 Выбрать из списка
 btn-back = ⬅️ Назад
 needs-location-far = Это место далеко от Баткенской области. Пожалуйста, выберите свой район из списка.
-needs-location-received = 📍 Спасибо. Ваше место: { $place }.
+needs-location-received = 📍 Спасибо. Похоже, вы здесь: { $place }.
 needs-choose-from-list = 🗺 Выберите из списка ниже.
 needs-location-hint = Пожалуйста, нажмите «📍 Отправить моё место» или «🗺 Выбрать из списка».
 needs-district = <b>В каком районе или городе вы находитесь?</b>
@@ -81,7 +81,7 @@ needs-summary =
     📱 Телефон: { $phone }
     📝 Подробности: { $details }{ $files }
 
-    Если всё верно, нажмите «Отправить».
+    Если всё верно, нажмите «Отправить заявку».
 summary-nobody = никого
 summary-files = {" "}(📎 { $count ->
     [one] { $count } файл

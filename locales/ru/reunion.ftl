@@ -142,7 +142,7 @@ reunion-relation-neighbour_friend = сосед или друг
 reunion-ask-found = 🔎 <b>Ищут: { $name }</b>
     { $reporter } ищет человека по имени { $name } и пишет, что это { $relation }.
     Можно сказать, что { $name } в безопасности?
-    О вас ничего не сообщат, пока вы не ответите «да».
+    Без вашего согласия о вас ничего не сообщат.
 btn-reunion-consent-phone = ✅ Да, и дать мой телефон
 btn-reunion-consent-yes = ✅ Да, без моего телефона
 btn-reunion-consent-no = ❌ Нет

@@ -42,20 +42,20 @@ service-children = 🧸 Место для детей
 service-accessible = ♿ Доступно для людей с инвалидностью
 service-women = 👩 Место только для женщин
 shelter-updated-now = 🕓 Обновлено только что
-shelter-updated-minutes = 🕓 Обновлено { $count } { $count ->
-    [one] минуту
-    [few] минуты
-   *[many] минут
+shelter-updated-minutes = 🕓 Обновлено { $count ->
+    [one] { $count } минуту
+    [few] { $count } минуты
+   *[many] { $count } минут
 } назад
-shelter-updated-hours = 🕓 Обновлено { $count } { $count ->
-    [one] час
-    [few] часа
-   *[many] часов
+shelter-updated-hours = 🕓 Обновлено { $count ->
+    [one] { $count } час
+    [few] { $count } часа
+   *[many] { $count } часов
 } назад
-shelter-updated-days = ⚠️ Обновлено { $count } { $count ->
-    [one] день
-    [few] дня
-   *[many] дней
+shelter-updated-days = ⚠️ Обновлено { $count ->
+    [one] { $count } день
+    [few] { $count } дня
+   *[many] { $count } дней
 } назад. Всё могло измениться: позвоните, прежде чем ехать.
 sample-marker = ⚠️ ПРИМЕР: это не настоящие данные. Их заменят до начала работы Колдо.
 

@@ -69,3 +69,10 @@ async def assign_role(
 async def staff(session: AsyncSession) -> list[User]:
     query = select(User).where(User.role != Role.FAMILY).order_by(User.role, User.id)
     return list(await session.scalars(query))
+
+
+async def with_ids(session: AsyncSession, ids: frozenset[int]) -> list[User]:
+    """The records of these people, of those who have one."""
+    if not ids:
+        return []
+    return list(await session.scalars(select(User).where(User.id.in_(ids))))

@@ -1,0 +1,140 @@
+"""Admin tools people can read: names as Telegram gives them, districts and needs in words, what
+to do when a grant cannot reach its person, and the person granted told what they can now do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiogram.types import User as TelegramUser
+
+from storage.models import Role
+from storage.repositories import users
+from tests.conftest import Harness
+from tests.support.cases import BATKEN, LEILEK, staff_member
+from tests.support.people import Person
+from tests.test_cli import koldo as run_koldo
+
+
+def _named(person: Person, first: str, last: str | None, username: str | None) -> Person:
+    person.user = TelegramUser(
+        id=person.user.id,
+        is_bot=False,
+        first_name=first,
+        last_name=last,
+        username=username,
+        language_code=person.user.language_code,
+    )
+    return person
+
+
+async def test_staff_shows_names_organisation_districts_and_needs_in_words(
+    koldo: Harness,
+) -> None:
+    ru = koldo.t("ru")
+    admin = await staff_member(koldo, role=Role.ADMIN, language="ru")
+    coordinator = _named(koldo.person(language_code="ru"), "Нургүл", "Асанова", "nurgul_b")
+    await coordinator.send("/start")
+
+    grant = f"/grant {coordinator.user.id} coordinator {BATKEN},{LEILEK} medical,food_water"
+    await admin.send(f"{grant} Красный Полумесяц")
+    await admin.send("/staff")
+    assert f"{coordinator.user.id} · {ru('roles-name-unknown')} ·" in admin.last_text
+
+    await coordinator.send("/queue")  # a name is kept from a staff member's own updates
+    await admin.send("/staff")
+
+    line = ru(
+        "roles-line",
+        id=str(coordinator.user.id),
+        name="Нургүл Асанова (@nurgul_b)",
+        role=ru("role-coordinator"),
+        organisation="Красный Полумесяц",
+        districts="Баткенский район, Лейлекский район",
+        needs=f"{ru('need-medical')}, {ru('need-food_water')}",
+    )
+    assert line in admin.last_text
+    assert "batken-district" not in admin.last_text and "food_water" not in admin.last_text
+
+
+async def test_a_changed_telegram_name_shows_after_their_next_message(koldo: Harness) -> None:
+    coordinator = await staff_member(koldo, [BATKEN])
+    _named(coordinator, "Бакыт", None, None)
+    await coordinator.send("/queue")
+    async with koldo.session() as session:
+        saved = await users.get(session, coordinator.user.id)
+    assert saved is not None
+    assert (saved.first_name, saved.last_name, saved.username) == ("Бакыт", None, None)
+
+
+async def test_a_family_s_telegram_name_is_not_kept(koldo: Harness) -> None:
+    """Only staff are listed by name; a family's name is nothing Koldo needs before consent."""
+    family = _named(koldo.person(), "Айгүл", "Токтосунова", "aigul")
+    await family.send("/start")
+    async with koldo.session() as session:
+        saved = await users.get(session, family.user.id)
+    assert saved is not None and saved.first_name is None and saved.username is None
+
+
+async def test_an_unknown_district_or_need_lists_the_valid_ones(koldo: Harness) -> None:
+    en = koldo.t("en")
+    admin = await staff_member(koldo, role=Role.ADMIN)
+    await admin.send("/grant 777 coordinator mars")
+    assert admin.last_text.startswith(en("roles-bad-district", valid="").rstrip())
+    assert "batken-district (Batken District)" in admin.last_text
+    assert "sulukta-town (Sulukta)" in admin.last_text
+    await admin.send(f"/grant 777 coordinator {BATKEN} magic")
+    assert "medical (🩺 Medicine, doctor)" in admin.last_text
+    assert "legal (" in admin.last_text
+
+
+async def test_granting_someone_who_never_wrote_warns_to_press_start(koldo: Harness) -> None:
+    en = koldo.t("en")
+    admin = await staff_member(koldo, role=Role.ADMIN)
+    await admin.send(f"/grant 424242 coordinator {BATKEN}")
+    assert en("roles-not-started", id="424242") in admin.last_text
+
+
+async def test_the_person_granted_is_told_in_their_language(koldo: Harness) -> None:
+    ky = koldo.t("ky")
+    admin = await staff_member(koldo, role=Role.ADMIN)
+    person = koldo.person(language_code="ky")
+    await person.send("/start")
+    await person.press("Кыргызча")
+
+    await admin.send(f"/grant {person.user.id} coordinator {BATKEN} medical Кызыл Жарым Ай")
+
+    assert person.last_text == ky(
+        "roles-welcome-coordinator", districts="Баткен району", needs=ky("need-medical")
+    )
+    assert koldo.t("en")("roles-not-started", id=str(person.user.id)) not in admin.last_text
+    await admin.send(f"/grant {person.user.id} admin")
+    assert person.last_text == ky("roles-welcome-admin")
+
+
+async def test_an_admin_of_the_settings_cannot_be_revoked_in_the_bot(koldo: Harness) -> None:
+    en = koldo.t("en")
+    admin = await staff_member(koldo, role=Role.ADMIN)
+    listed = next(iter(koldo.resources.settings.admin_ids), None)
+    if listed is None:  # the harness lists none: make the admin one of KOLDO_ADMIN_IDS
+        koldo.resources.settings.admin_ids = frozenset({admin.user.id})
+        listed = admin.user.id
+    await admin.send(f"/revoke {listed}")
+    assert admin.last_text == en("roles-revoke-settings-admin", id=str(listed))
+
+
+async def test_koldo_roles_list_in_words_and_when_nobody_has_a_role(tmp_path: Path) -> None:
+    env = {"KOLDO_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'k.sqlite3'}"}
+    assert (await run_koldo("db", "upgrade", env=env))[0] == 0
+    code, output = await run_koldo("roles", "list", env=env)
+    assert code == 0 and output.strip().splitlines()[-1] == "No coordinators or admins yet."
+
+    code, output = await run_koldo(
+        "roles", "grant", "555", "coordinator", "--districts", BATKEN, "--needs", "medical", env=env
+    )
+    assert "555 has never written to Koldo" in output
+    code, output = await run_koldo("roles", "list", env=env)
+    assert output.strip().splitlines()[-1] == (
+        "555\t(no name yet)\tcoordinator\t-\tBatken District\t🩺 Medicine, doctor"
+    )
+    code, output = await run_koldo("roles", "revoke", "9", env={**env, "KOLDO_ADMIN_IDS": "9"})
+    assert code == 1 and "KOLDO_ADMIN_IDS" in output
