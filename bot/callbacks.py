@@ -25,6 +25,7 @@ class MenuItem(enum.StrEnum):
     SHELTERS = "shelters"
     HOTLINES = "hotlines"
     MISSING = "missing"
+    SAFE = "safe"
     CASES = "cases"
     UPDATES = "updates"
     LANGUAGE = "language"
@@ -59,6 +60,37 @@ class NeedsCb(FormCb, prefix="needs"):
 
 class MissingCb(FormCb, prefix="miss"):
     """A button of a missing relative's report."""
+
+
+class SafeAction(enum.StrEnum):
+    """What a button of "we are safe" does (SafeCb.action); the place pickers' and Back's
+    actions are those every form has."""
+
+    BEGIN = "begin"  # from a case just sent: `case` is its id
+    AGREE = "agree"
+    NOT_NOW = "notnow"
+    NOT_ME = "notme"  # the first person is someone else, not the one writing
+    SEX = "sex"  # value: M or F
+    AGE_UNKNOWN = "ageunk"
+    ADD = "add"
+    REMOVE = "remove"  # shows whom to remove
+    DROP = "drop"  # removes the draft's person number `person`
+    DONE = "done"
+    DISTRICT = "district"
+    VILLAGE = "village"
+    BACK = "back"
+    FORGET = "forget"  # removes a listed member: `person` is the member's id
+    STOP = "stop"  # asks before making the family unfindable
+    STOP_SURE = "stopsure"
+    LISTED = "listed"  # the list of who is listed
+
+
+class SafeCb(FormCb, prefix="safe"):
+    """A family's button of "we are safe": a case or a member must be theirs, a number must be
+    one of their list."""
+
+    case: RowId = 0
+    person: RowId = 0
 
 
 class FormExitCb(CallbackData, prefix="leave"):

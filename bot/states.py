@@ -33,3 +33,19 @@ class MissingForm(StatesGroup):
     phone = State()
     summary = State()
     leaving = State()
+
+
+class SafeForm(StatesGroup):
+    """Who is with the family: the consent line, then each person, then the list."""
+
+    consent = State()
+    name = State()
+    sex = State()
+    age = State()
+    people = State()  # everyone entered so far
+    removing = State()
+    # Only for a family Koldo knows no household of: where they are.
+    location = State()
+    district = State()
+    village = State()
+    leaving = State()

@@ -1,5 +1,6 @@
-"""One router per journey. Order matters: the needs form first, the fallback last; staff
-updates of shelters before start and menu, so that leaving mid-update clears its state."""
+"""One router per journey. Order matters: the forms first (needs, a missing relative, "we are
+safe"), the fallback last; staff updates of shelters before start and menu, so that leaving
+mid-update clears its state."""
 
 from aiogram import Router
 
@@ -14,6 +15,7 @@ from handlers import (
     missing,
     needs,
     reunion,
+    safe,
     shelter_staff,
     shelters,
     start,
@@ -25,6 +27,7 @@ def routers() -> list[Router]:
     return [
         needs.router(),
         missing.router(),
+        safe.router(),
         # Possible matches before the coordinator's desk: their buttons act on a match, whatever
         # case is open at the desk.
         reunion.router(),

@@ -1,10 +1,12 @@
-"""What the handlers of every form share (the needs form, a missing relative's report).
+"""What the handlers of every form share (the needs form, a missing relative's report, "we
+are safe").
 
 A form is a StatesGroup whose draft lives in FSM storage. Each form describes itself once (a
-`Flow`: its steps in order, the place steps, what is missing before the summary) and draws
-its screens (`FormSteps.screen`); moving between steps, hints that show the step again, Back,
-editing from the summary, leaving with /start or /menu, a new language midway, and the place
-and phone steps work the same for every form.
+`FormFlow`: its draft, buttons, hints, choices and toggles) and draws its screens
+(`FormBase.screen`); hints that show the step again, Back, leaving with /start or /menu, a new
+language midway, choices and toggles, and the place steps work the same for every form. A form
+that becomes a case (a `Flow`, `FormSteps`) also has its steps in order, what is missing before
+the summary, editing from it, the phone step, files and words, and Send.
 """
 
 from __future__ import annotations
@@ -34,10 +36,18 @@ from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
 from bot.screens import forms as form_screens
 from bot.services import accounts
-from bot.services.forms import CaseDraft, DraftAttachment, IncompleteDraftError
+from bot.services.forms import (
+    CaseDraft,
+    DraftAttachment,
+    IncompleteDraftError,
+    NameProblem,
+    PlaceDraft,
+    clean_name,
+)
 from bot.services.needs import toggle
 from storage.models import AttachmentKind, Case, User
 
+P = TypeVar("P", bound=PlaceDraft)
 D = TypeVar("D", bound=CaseDraft)
 
 
@@ -61,15 +71,20 @@ class FormTexts:
     phone_not_own: str = "needs-phone-not-own"
 
 
-class SharedSteps(Protocol):
+class PlaceSteps(Protocol):
     """The steps every form's StatesGroup has, by these names."""
 
     location: State  # a shared location, else
     district: State  # a district picked from the list, then
     village: State  # a village of it
+    leaving: State  # "leave the form?"
+
+
+class SharedSteps(PlaceSteps, Protocol):
+    """The steps every form that becomes a case also has."""
+
     phone: State
     summary: State
-    leaving: State  # "leave the form?"
 
 
 @dataclass(frozen=True)
@@ -85,21 +100,14 @@ class Choice:
         return next((value for value in self.values if value == pressed), None)
 
 
-@dataclass(frozen=True)
-class Flow(Generic[D]):
-    """One form: its draft, its buttons' callback data, its steps in the order asked (the
-    summary last), and what it says at the shared steps. Its StatesGroup (`group`) names the
-    shared steps alike (SharedSteps)."""
+@dataclass(frozen=True, kw_only=True)
+class FormFlow(Generic[P]):
+    """Any form: its draft, its buttons' callback data, its StatesGroup (`group`, naming the
+    place steps and leaving alike: PlaceSteps), and what it says at the steps every form has."""
 
-    draft: type[D]
-    group: SharedSteps
+    draft: type[P]
+    group: PlaceSteps
     callback: type[FormCb]
-    # The first answer a complete form still lacks (None: complete), and for each such
-    # answer its step and the hint that asks for it.
-    first_gap: Callable[[D], Any]
-    gaps: Mapping[Any, tuple[State, str]]
-    # The summary's edit buttons (`btn-edit-<name>`), one for each step, in the order asked.
-    edit_buttons: tuple[str, ...]
     # What to say when a message does not fit the step (else: use the buttons).
     hints: dict[State, str]
     texts: FormTexts = FormTexts()
@@ -108,6 +116,41 @@ class Flow(Generic[D]):
     # By the action of their buttons: steps that choose one answer, and steps of toggles.
     choices: dict[str, Choice] = field(default_factory=dict)
     toggles: dict[str, Choice] = field(default_factory=dict)
+
+    @property
+    def location(self) -> State:
+        return self.group.location
+
+    @property
+    def leaving(self) -> State:
+        return self.group.leaving
+
+    @property
+    def places(self) -> tuple[State, State, State]:
+        return self.group.location, self.group.district, self.group.village
+
+    @property
+    def states_group(self) -> type[StatesGroup]:
+        return cast(type[StatesGroup], self.group)
+
+    @cached_property
+    def states(self) -> dict[str | None, State]:
+        return {state.state: state for state in self.states_group.__all_states__}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Flow(FormFlow[D]):
+    """A form that becomes a case: its steps in the order asked (the summary last), what is
+    missing before the summary, and the summary's edit buttons. Its StatesGroup names the
+    phone and summary steps alike too (SharedSteps)."""
+
+    group: SharedSteps
+    # The first answer a complete form still lacks (None: complete), and for each such
+    # answer its step and the hint that asks for it.
+    first_gap: Callable[[D], Any]
+    gaps: Mapping[Any, tuple[State, str]]
+    # The summary's edit buttons (`btn-edit-<name>`), one for each step, in the order asked.
+    edit_buttons: tuple[str, ...]
 
     @property
     def after_place(self) -> State:
@@ -126,24 +169,8 @@ class Flow(Generic[D]):
         return dict(zip(self.edit_buttons, self.forward[:-1], strict=True))
 
     @property
-    def location(self) -> State:
-        return self.group.location
-
-    @property
     def summary(self) -> State:
         return self.group.summary
-
-    @property
-    def leaving(self) -> State:
-        return self.group.leaving
-
-    @property
-    def states_group(self) -> type[StatesGroup]:
-        return cast(type[StatesGroup], self.group)
-
-    @cached_property
-    def states(self) -> dict[str | None, State]:
-        return {state.state: state for state in self.states_group.__all_states__}
 
     def gap(self, draft: D) -> tuple[State, str] | None:
         missing = self.first_gap(draft)
@@ -157,14 +184,16 @@ class Flow(Generic[D]):
         return earlier.get(step, self.leaving)
 
 
-class FormSteps(PerUpdate, Generic[D]):
-    """One person's form during one update: the draft, the step, and how to show a step."""
+class FormBase(PerUpdate, Generic[P]):
+    """One person's form during one update: the draft, the step, and how to show a step. Each
+    form says what its own steps show (`own_screen`), what follows a step (`forward`, also
+    after the place), where Back leads, and where a form left for a while goes on."""
 
-    flow: Flow[D]
+    flow: FormFlow[P]
 
     def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
         super().__init__(event, data)
-        self._draft: D | None = None
+        self._draft: P | None = None
         # A pressed button's message is replaced in place; a typed message gets a new one.
         self.query: CallbackQuery | None = None
         if isinstance(event, CallbackQuery):
@@ -172,8 +201,8 @@ class FormSteps(PerUpdate, Generic[D]):
         else:
             self.chat_id = event.chat.id
 
-    def screen(self, step: State, draft: D) -> Screen:
-        """What a step shows: the shared steps here, the form's own in `own_screen`."""
+    def screen(self, step: State, draft: P) -> Screen:
+        """What a step shows: the place and leaving here, the form's own in `own_screen`."""
         flow, t, texts = self.flow, self.t, self.flow.texts
         location = Screen(
             t(texts.location), form_keyboards.share_location(t, texts.location_button)
@@ -188,35 +217,86 @@ class FormSteps(PerUpdate, Generic[D]):
                 t, self.geography, area, flow.callback, texts.village, texts.not_listed
             )
             return villages or location
-        if step == flow.group.phone:
-            return Screen(t(texts.phone), form_keyboards.share_contact(t))
         if step == flow.leaving:
             return Screen(t(texts.leave), form_keyboards.leave_form(t, texts.resume_button))
         return self.own_screen(step, draft)
 
-    def own_screen(self, step: State, draft: D) -> Screen:
+    def own_screen(self, step: State, draft: P) -> Screen:
         raise NotImplementedError
 
-    async def draft(self) -> D:
+    async def forward(self, step: State) -> None:
+        """What follows `step`."""
+        raise NotImplementedError
+
+    async def back(self) -> None:
+        raise NotImplementedError
+
+    def resume_step(self, draft: P) -> State:
+        """Where a form left for a while goes on."""
+        raise NotImplementedError
+
+    async def draft(self) -> P:
         # Read once per update: with Redis each read is a round trip.
         if self._draft is None:
             stored = await self.state.get_data()
             self._draft = self.flow.draft.model_validate(stored)
-            if stored and "submission_key" not in stored:  # a form begun before keys existed
+            keyed = "submission_key" in self.flow.draft.model_fields
+            if stored and keyed and "submission_key" not in stored:  # begun before keys existed
                 await self.save(self._draft)
         return self._draft
 
-    async def save(self, draft: D) -> None:
+    async def save(self, draft: P) -> None:
         self._draft = draft
         await self.state.set_data(draft.model_dump(mode="json"))
 
-    async def change(self, **answers: Any) -> D:
+    async def change(self, **answers: Any) -> P:
         draft = (await self.draft()).model_copy(update=answers)
         await self.save(draft)
         return draft
 
     async def step(self) -> State:
-        return self.flow.states.get(await self.state.get_state(), self.flow.forward[0])
+        first = self.flow.states_group.__all_states__[0]
+        return self.flow.states.get(await self.state.get_state(), first)
+
+    async def show(self, step: State) -> None:
+        draft = await self.draft()
+        area = self.geography.area(draft.district)
+        if step == self.flow.group.village and (area is None or area.is_town or not area.villages):
+            await self.forward(step)  # a town, or no villages to pick from: the place is given
+            return
+        await self.state.set_state(step)
+        await self.reply(self.screen(step, draft))
+
+    async def reply(self, screen: Screen) -> None:
+        if self.query is not None:
+            await replies.replace(self.query, screen)
+        else:
+            await replies.send(self.bot, self.chat_id, screen)
+
+    async def hint(self, hint_id: str, **args: object) -> None:
+        """Says what the step expects, then shows the step again: nothing entered is lost."""
+        args = {**self.flow.hint_args, **args}
+        await replies.send(self.bot, self.chat_id, Screen(self.t(hint_id, **args)))
+        await replies.send(
+            self.bot, self.chat_id, self.screen(await self.step(), await self.draft())
+        )
+
+    async def refuse(self) -> None:
+        """A button that is stale or forged: it changes nothing."""
+        assert self.query is not None
+        await self.query.answer(self.t("button-expired"), show_alert=True)
+
+
+class FormSteps(FormBase[D]):
+    """A form that becomes a case, during one update: steps in the order of its Flow, the
+    summary shown only when nothing is missing, and changing one answer from it."""
+
+    flow: Flow[D]
+
+    def screen(self, step: State, draft: D) -> Screen:
+        if step == self.flow.group.phone:
+            return Screen(self.t(self.flow.texts.phone), form_keyboards.share_contact(self.t))
+        return super().screen(step, draft)
 
     async def start(self, draft: D) -> None:
         """A new form: its first step, as a new message (the pressed one stays as it is)."""
@@ -229,17 +309,7 @@ class FormSteps(PerUpdate, Generic[D]):
         if step == flow.summary and (gap := flow.gap(draft)) is not None:
             await self.ask_for(gap)
             return
-        area = self.geography.area(draft.district)
-        if step == flow.group.village and (area is None or area.is_town or not area.villages):
-            step = flow.after_place
-        await self.state.set_state(step)
-        await self.reply(self.screen(step, draft))
-
-    async def reply(self, screen: Screen) -> None:
-        if self.query is not None:
-            await replies.replace(self.query, screen)
-        else:
-            await replies.send(self.bot, self.chat_id, screen)
+        await super().show(step)
 
     async def forward(self, step: State) -> None:
         """The step after `step`, or the summary when the person was changing one answer."""
@@ -268,26 +338,14 @@ class FormSteps(PerUpdate, Generic[D]):
         await self.state.set_state(step)
         await self.hint(hint_id)
 
-    async def hint(self, hint_id: str, **args: object) -> None:
-        """Says what the step expects, then shows the step again: nothing entered is lost."""
-        args = {**self.flow.hint_args, **args}
-        await replies.send(self.bot, self.chat_id, Screen(self.t(hint_id, **args)))
-        await replies.send(
-            self.bot, self.chat_id, self.screen(await self.step(), await self.draft())
-        )
-
-    async def refuse(self) -> None:
-        """A button that is stale or forged: it changes nothing."""
-        assert self.query is not None
-        await self.query.answer(self.t("button-expired"), show_alert=True)
-
     def resume_step(self, draft: D) -> State:
         """Where a form left for a while goes on: the first answer missing, else the summary."""
         gap = self.flow.gap(draft)
         return self.flow.summary if gap is None else gap[0]
 
 
-Form = FormSteps[Any]
+Form = FormBase[Any]
+CaseForm = FormSteps[Any]
 
 
 # --- leaving and coming back ------------------------------------------------------------------
@@ -336,7 +394,7 @@ async def language_during_form(
     await form.show(await form.step())
 
 
-async def edit_step(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
+async def edit_step(query: CallbackQuery, callback_data: FormCb, form: CaseForm) -> None:
     step = form.flow.edits.get(callback_data.value)
     if step is None:
         await form.refuse()
@@ -374,6 +432,21 @@ async def chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> Non
 
 async def unexpected_input(message: Message, form: Form) -> None:
     await form.hint(form.flow.hints.get(await form.step(), "needs-use-buttons"))
+
+
+async def typed_name(
+    message: Message, form: Form, max_length: int, hints: tuple[str, str], empty: str = ""
+) -> str | None:
+    """A typed name (any script, spaces tidied), or None after a hint: `hints` are (no letters,
+    too long), and `empty` for nothing but spaces (else the first)."""
+    name = clean_name(message.text or "", max_length)
+    if name == NameProblem.EMPTY:
+        await form.hint(empty or hints[0], max=max_length)
+    elif isinstance(name, NameProblem):
+        await form.hint(hints[name == NameProblem.TOO_LONG], max=max_length)
+    else:
+        return name
+    return None
 
 
 # --- a place --------------------------------------------------------------------------------
@@ -434,7 +507,7 @@ async def village_chosen(query: CallbackQuery, callback_data: FormCb, form: Form
 # --- a phone and files ------------------------------------------------------------------------
 
 
-async def contact_shared(message: Message, form: Form) -> None:
+async def contact_shared(message: Message, form: CaseForm) -> None:
     """The person's own phone, from the share-contact button. The draft has `phone` and
     `phone_skipped`."""
     assert message.contact is not None and message.from_user is not None
@@ -448,7 +521,7 @@ async def contact_shared(message: Message, form: Form) -> None:
     await form.forward(step)
 
 
-async def phone_skipped(message: Message, form: Form) -> None:
+async def phone_skipped(message: Message, form: CaseForm) -> None:
     step = await form.step()
     await form.change(phone=None, phone_skipped=True)
     await message.answer(form.t(form.flow.texts.phone_skipped), reply_markup=ReplyKeyboardRemove())
@@ -481,7 +554,7 @@ def attachment_of(message: Message) -> DraftAttachment:
     raise ValueError("the message carries no file")
 
 
-async def add_text(message: Message, form: Form, max_length: int) -> bool:
+async def add_text(message: Message, form: CaseForm, max_length: int) -> bool:
     """Free text adds up over several messages, one a line, into the draft's details; what
     would make it too long is refused with a hint (False) and nothing is lost."""
     earlier = (await form.draft()).details
@@ -495,7 +568,7 @@ async def add_text(message: Message, form: Form, max_length: int) -> bool:
     return True
 
 
-async def add_file(message: Message, form: Form, max_files: int, hint_id: str) -> bool:
+async def add_file(message: Message, form: CaseForm, max_files: int, hint_id: str) -> bool:
     """The message's file joins the draft's attachments; one too many gets `hint_id` (False)."""
     attachments = (await form.draft()).attachments
     if len(attachments) >= max_files:
@@ -507,7 +580,7 @@ async def add_file(message: Message, form: Form, max_files: int, hint_id: str) -
 
 async def submit(
     query: CallbackQuery,
-    form: Form,
+    form: CaseForm,
     register: Callable[[Any], Awaitable[Case]],
     sent: Callable[[Case], Screen],
 ) -> Case | None:
@@ -537,37 +610,52 @@ async def consented(query: CallbackQuery, form: Form, user: User) -> bool:
 # --- the router ----------------------------------------------------------------------------
 
 
-def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], None]) -> Router:
-    """A form's router: leaving, Back and language first, then the form's own handlers (its
-    entry among them), the shared steps, and last a hint for anything else sent in the form."""
+def form_router(
+    name: str, form: type[FormBase[Any]], own_steps: Callable[[Router], None]
+) -> Router:
+    """Any form's router: leaving, Back and language first, then the form's own handlers (its
+    entry among them), the place steps, choices and toggles, and last a hint for anything else
+    sent in the form."""
     flow = form.flow
     router = Router(name=name)
     router.message.filter(F.chat.type == "private")
     provide(router, "form", form)
     message, press = router.message.register, router.callback_query.register
     in_form = StateFilter(flow.states_group)
-
-    def act(action: str) -> CallbackQueryFilter:
-        return flow.callback.filter(F.action == action)
-
     message(ask_before_leaving, CommandStart(), in_form)
     message(ask_before_leaving, Command("menu"), in_form)
     press(ask_before_leaving, MenuCb.filter(), in_form)
-    press(ask_before_leaving, act("cancel"), flow.summary)
     press(resume, FormExitCb.filter(F.resume), flow.leaving)
     press(discard, FormExitCb.filter(~F.resume), flow.leaving)
-    press(back_pressed, act("back"), in_form)
+    press(back_pressed, _action(flow, "back"), in_form)
     message(back_tapped, ButtonText("btn-back"), in_form)
     press(language_during_form, LanguageCb.filter(F.code.in_(LOCALES)), in_form)
     own_steps(router)
     message(location_shared, F.location, flow.location)
     message(choose_from_list, ButtonText("btn-choose-district"), flow.location)
-    press(district_chosen, act("district"), flow.group.district)
-    press(village_chosen, act("village"), flow.group.village)
+    press(district_chosen, _action(flow, "district"), flow.group.district)
+    press(village_chosen, _action(flow, "village"), flow.group.village)
     for action, choice in {**flow.choices, **flow.toggles}.items():
-        press(chosen, act(action), choice.step)
-    message(contact_shared, F.contact, flow.group.phone)
-    message(phone_skipped, ButtonText("btn-skip"), flow.group.phone)
-    press(edit_step, act("edit"), flow.summary)
+        press(chosen, _action(flow, action), choice.step)
     message(unexpected_input, ~Command(*COMMANDS), in_form)
     return router
+
+
+def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], None]) -> Router:
+    """The router of a form that becomes a case: any form's, with the phone step and the
+    summary's cancel and edit buttons."""
+    flow = form.flow
+
+    def steps(router: Router) -> None:
+        message, press = router.message.register, router.callback_query.register
+        press(ask_before_leaving, _action(flow, "cancel"), flow.summary)
+        own_steps(router)
+        message(contact_shared, F.contact, flow.group.phone)
+        message(phone_skipped, ButtonText("btn-skip"), flow.group.phone)
+        press(edit_step, _action(flow, "edit"), flow.summary)
+
+    return form_router(name, form, steps)
+
+
+def _action(flow: FormFlow[Any], action: str) -> CallbackQueryFilter:
+    return flow.callback.filter(F.action == action)

@@ -22,7 +22,7 @@ from bot.keyboards import missing as missing_keyboards
 from bot.screens import Screen
 from bot.screens import missing as steps
 from bot.services import missing as report
-from bot.services.missing import DateProblem, Gap, MissingDraft, NameProblem, Relation, Sex
+from bot.services.missing import DateProblem, Gap, MissingDraft, Relation, Sex
 from bot.states import MissingForm
 from handlers import forms
 from handlers.forms import Choice, Flow, FormSteps, FormTexts
@@ -135,21 +135,10 @@ async def begin(query: CallbackQuery, form: Form, user: User) -> None:
 
 async def name_typed(message: Message, form: Form) -> None:
     hints = ("missing-name-hint", "missing-name-too-long")
-    name = await _name(message, form, report.MAX_NAME_LENGTH, hints)
+    name = await forms.typed_name(message, form, report.MAX_NAME_LENGTH, hints)
     if name is not None:
         await form.change(full_name=name)
         await form.forward(MissingForm.name)
-
-
-async def _name(
-    message: Message, form: Form, max_length: int, hints: tuple[str, str]
-) -> str | None:
-    """A typed name, or None after a hint: `hints` are (no letters, too long)."""
-    name = report.clean_name(message.text or "", max_length)
-    if isinstance(name, NameProblem):
-        await form.hint(hints[name == NameProblem.TOO_LONG], max=max_length)
-        return None
-    return name
 
 
 async def age_typed(message: Message, form: Form, localization: Localization) -> None:
@@ -217,7 +206,7 @@ async def description_typed(message: Message, form: Form) -> None:
 
 async def reporter_typed(message: Message, form: Form) -> None:
     hints = ("missing-reporter-hint", "missing-reporter-too-long")
-    name = await _name(message, form, report.MAX_REPORTER_NAME_LENGTH, hints)
+    name = await forms.typed_name(message, form, report.MAX_REPORTER_NAME_LENGTH, hints)
     if name is None:
         return
     await form.change(reported_by=name)

@@ -19,6 +19,7 @@ from bot import replies, screens
 from bot.callbacks import MenuCb, MenuItem, NeedsCb
 from bot.config import Settings
 from bot.keyboards import needs as needs_keyboards
+from bot.keyboards import safe as safe_keyboards
 from bot.screens import Screen
 from bot.screens import needs as steps
 from bot.services.needs import (
@@ -163,7 +164,10 @@ async def confirm(
         return register_case(session, user, draft, locale, minutes)
 
     def sent(case: Case) -> Screen:
-        return Screen(form.t("needs-case-created", code=case.code))
+        # With the code, the way to list who is with them, so that searching relatives can
+        # find them ("we are safe").
+        listing = safe_keyboards.after_case(form.t, case.id)
+        return Screen(form.t("needs-case-created", code=case.code), listing)
 
     if await forms.submit(query, form, register, sent) is not None:
         await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))

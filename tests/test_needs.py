@@ -6,8 +6,7 @@ import dataclasses
 import re
 
 import pytest
-from aiogram.fsm.storage.base import StateType, StorageKey
-from redis.exceptions import ConnectionError as RedisConnectionError
+from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import select
 
 from bot.i18n import Translator
@@ -17,6 +16,7 @@ from bot.services.needs import Need, NeedsDraft, register_case
 from storage.models import Attachment, AttachmentKind, Case, CaseKind, CaseStatus, Priority
 from storage.repositories import audit, submissions, users
 from tests.conftest import Harness
+from tests.support.faults import fail_once_when_clearing
 from tests.support.journeys import (
     KOK_TASH,
     answer_the_rest_plainly,
@@ -409,17 +409,7 @@ async def test_send_again_after_the_form_could_not_be_cleared_shows_the_same_cas
         draft = await storage.get_data(key)
         del draft["submission_key"]
         await storage.set_data(key, draft)
-    clear_state = storage.set_state
-    failed: list[bool] = []
-
-    async def fails_once_when_clearing(key: StorageKey, state: StateType = None) -> None:
-        # Redis goes away right after the case was committed, as the form is being cleared.
-        if state is None and not failed:
-            failed.append(True)
-            raise RedisConnectionError("Connection reset by peer")
-        await clear_state(key, state)
-
-    monkeypatch.setattr(storage, "set_state", fails_once_when_clearing)
+    failed = fail_once_when_clearing(monkeypatch, storage)
 
     await family.press(t("btn-confirm"))
     assert failed and family.last_text == t("error-apology")

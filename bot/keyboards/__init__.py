@@ -25,7 +25,7 @@ Row = list[InlineKeyboardButton]
 MENU_LAYOUT: tuple[tuple[MenuItem, ...], ...] = (
     (MenuItem.NEEDS,),
     (MenuItem.SHELTERS, MenuItem.HOTLINES),
-    (MenuItem.MISSING,),
+    (MenuItem.MISSING, MenuItem.SAFE),
     (MenuItem.CASES, MenuItem.UPDATES),
     (MenuItem.LANGUAGE, MenuItem.ERASE),
 )

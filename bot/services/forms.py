@@ -1,7 +1,9 @@
-"""What every form that becomes a case shares (the needs form, a missing relative's report)."""
+"""What forms share: the place a form asks for, a name as typed, and what every form that
+becomes a case has (the needs form, a missing relative's report)."""
 
 from __future__ import annotations
 
+import enum
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -27,9 +29,10 @@ class FormDraft(BaseModel):
     editing: bool = False
 
 
-class PlaceDraft(FormDraft):
+class PlaceDraft(BaseModel):
     """A form that asks for a place: a shared location (and the village nearest to it), or a
-    district and village picked from the lists."""
+    district and village picked from the lists. ("We are safe" asks for it too, and makes no
+    case.)"""
 
     latitude: float | None = None
     longitude: float | None = None
@@ -40,6 +43,15 @@ class PlaceDraft(FormDraft):
     def has_place(self) -> bool:
         return self.district is not None or self.latitude is not None
 
+    def place_fields(self) -> dict[str, Any]:
+        """The place as a case and a household keep it."""
+        return {
+            "district": self.district,
+            "village": self.village,
+            "latitude": self.latitude,
+            "longitude": self.longitude,
+        }
+
 
 class DraftAttachment(BaseModel):
     kind: AttachmentKind
@@ -48,7 +60,7 @@ class DraftAttachment(BaseModel):
     caption: str | None = None  # what the person wrote under it
 
 
-class CaseDraft(PlaceDraft):
+class CaseDraft(FormDraft, PlaceDraft):
     """What every form that becomes a case also asks: the person's own phone (or that they
     skipped it), and free text with files."""
 
@@ -56,6 +68,24 @@ class CaseDraft(PlaceDraft):
     phone_skipped: bool = False
     details: str | None = None
     attachments: list[DraftAttachment] = Field(default_factory=list)
+
+
+class NameProblem(enum.StrEnum):
+    EMPTY = "empty"
+    NO_LETTERS = "no-letters"  # digits and signs only
+    TOO_LONG = "too-long"
+
+
+def clean_name(text: str, max_length: int) -> str | NameProblem:
+    """A name as written (any script), spaces tidied; or what is wrong with it."""
+    name = " ".join(text.split())
+    if not name:
+        return NameProblem.EMPTY
+    if not any(ch.isalpha() for ch in name):
+        return NameProblem.NO_LETTERS
+    if len(name) > max_length:
+        return NameProblem.TOO_LONG
+    return name
 
 
 class IncompleteDraftError(ValueError):
@@ -74,11 +104,8 @@ def case_fields(draft: CaseDraft) -> dict[str, Any]:
         )
         for a in draft.attachments
     ]
-    place = {"district": draft.district, "village": draft.village}
-    position = {"latitude": draft.latitude, "longitude": draft.longitude}
     return {
-        **place,
-        **position,
+        **draft.place_fields(),
         "phone": draft.phone,
         "details": draft.details,
         "attachments": files,

@@ -121,21 +121,6 @@ def first_gap(draft: MissingDraft) -> Gap | None:
 # --- what the family types ----------------------------------------------------------------
 
 
-class NameProblem(enum.StrEnum):
-    NO_LETTERS = "no-letters"  # empty, or digits and signs only
-    TOO_LONG = "too-long"
-
-
-def clean_name(text: str, max_length: int) -> str | NameProblem:
-    """A name as written (any script), spaces tidied; or what is wrong with it."""
-    name = " ".join(text.split())
-    if not any(ch.isalpha() for ch in name):
-        return NameProblem.NO_LETTERS
-    if len(name) > max_length:
-        return NameProblem.TOO_LONG
-    return name
-
-
 @dataclass(frozen=True)
 class Age:
     years: int
@@ -225,14 +210,6 @@ def _places() -> Geography:
     return Geography.load()
 
 
-def settlement_of(draft: MissingDraft, geography: Geography) -> str | None:
-    """The last-seen village as the person index keeps it: its Kyrgyz name, the state
-    language's and the one local lists (ayil okmotu, shelters) use, whatever the reporter's
-    language, so two reports of one village write it alike. The matcher reads every script."""
-    found = geography.village(draft.village)
-    return found[1].name("ky") if found is not None else None
-
-
 async def report_missing(
     session: AsyncSession,
     user: User,
@@ -281,7 +258,7 @@ async def _add_person(
     sex = SEX_CODES.get(draft.sex) if draft.sex else None
     # No birth year, and no phone: the reporter's phone is not the missing person's.
     sought = PersonRecord(
-        "", draft.full_name, sex, draft.age, None, settlement_of(draft, geography)
+        "", draft.full_name, sex, draft.age, None, person_index.settlement(geography, draft.village)
     )
     person = await people.add(
         session, sought, person_index.index_keys, source=PersonSource.MISSING, case_id=case.id

@@ -135,14 +135,7 @@ async def register_case(
 
 
 def _case_of(draft: NeedsDraft, user: User, language: str, code: str) -> Case:
-    household = Household(
-        user_id=user.id,
-        size=draft.household_size,
-        district=draft.district,
-        village=draft.village,
-        latitude=draft.latitude,
-        longitude=draft.longitude,
-    )
+    household = Household(user_id=user.id, size=draft.household_size, **draft.place_fields())
     return Case(
         code=code,
         kind=CaseKind.NEEDS,

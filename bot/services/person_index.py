@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.matching.records import PersonRecord
 from bot.matching.search import blocking_keys
+from storage.places import Geography
 from storage.repositories import people
 from storage.repositories.people import Candidate, PersonFields
 
@@ -23,6 +24,14 @@ DEFAULT_CANDIDATES = 200
 def index_keys(person: PersonFields) -> frozenset[str]:
     """The keys under which `person` is stored and searched for."""
     return blocking_keys(record_of(person))
+
+
+def settlement(geography: Geography, village_code: str | None) -> str | None:
+    """A village as the person index keeps it: its Kyrgyz name, the state language's and the
+    one local lists (ayil okmotu, shelters) use, whatever the family's language, so that a
+    report and a family's list write one village alike. The matcher reads every script."""
+    found = geography.village(village_code)
+    return found[1].name("ky") if found is not None else None
 
 
 def record_of(person: PersonFields, record_id: str = "") -> PersonRecord:
