@@ -18,10 +18,10 @@ from sqlalchemy import select
 
 from bot.services import roles
 from sandbox.driver import BotMessage, SandboxDriver
-from storage.models import Case, CaseKind, MatchStatus, PersonMatch, Role
+from storage.models import Case, CaseKind, MatchStatus, PersonMatch, Role, User
 from tests.conftest import App
 from tests.e2e.conftest import StartKoldo
-from tests.e2e.test_over_http import agree
+from tests.e2e.test_over_http import agree, register_needs
 from tests.support.e2e import Phone, plain
 from tests.support.journeys import KOK_TASH
 from tests.test_shelter_import import koldo_cli
@@ -160,3 +160,62 @@ async def _starting(phone: Phone, start: str) -> BotMessage | None:
 
 async def _containing(phone: Phone, part: str) -> BotMessage | None:
     return next((m for m in reversed(await phone.messages()) if part in (m.text or "")), None)
+
+
+async def test_a_family_listed_as_safe_agrees_and_the_searching_family_is_told(
+    start_koldo: StartKoldo, person: NewPhone, driver: SandboxDriver, app: App
+) -> None:
+    """A Russian family sent its needs and listed who is with it, in Latin letters; a Kyrgyz
+    family reports him missing in Cyrillic; the coordinator verifies; the Russian family agrees
+    to share its phone; each side is told exactly what was shared, in its own language."""
+    await start_koldo(alert_poll_seconds="0.5")
+    safe, searching = await person("ru", "ru"), await person("ky", "ky")
+    coordinator = await person("ky", "ky")
+    await driver.send_command(coordinator.user_id, "start")
+    await coordinator.sees("welcome")
+    await make_coordinator(app, coordinator)
+
+    await register_needs(safe)
+    st = safe.t
+    await safe.press(st("menu-safe"))
+    await safe.press(st("btn-safe-agree"))
+    await safe.write("Mirzabek Jumabaev")
+    await safe.press(st("btn-safe-male"))
+    await safe.write("44")
+    await safe.press(st("btn-safe-done"))
+    await safe.received("safe-saved", people=st("people-count", count=1))
+
+    await agree(searching)
+    code = await report_missing(searching, SOUGHT["ky"])
+    ct = coordinator.t
+    await coordinator.received("alert-matches", count=1, codes=code)
+    await coordinator.press(ct("btn-alert-match", code=code, count=1))
+    card = await coordinator.eventually(lambda: _containing(coordinator, "Mirzabek Jumabaev"))
+    assert plain(ct("reunion-from-household")) in (card.text or "")
+    # Nothing reaches either family before the coordinator's word.
+    assert "Mirzabek" not in " ".join(m.text or "" for m in await searching.messages())
+    assert SOUGHT["ky"] not in " ".join(m.text or "" for m in await safe.messages())
+    await coordinator.press(ct("btn-match-verify"))
+
+    # The family he is with is asked in Russian: the reporter's first name and relation only.
+    question = await safe.eventually(lambda: _containing(safe, "Айгүл"))
+    assert plain(st("reunion-relation-husband")) in (question.text or "")
+    assert "Көк куртка" not in (question.text or "")  # nothing else of the report
+    assert "Mirzabek" not in " ".join(m.text or "" for m in await searching.messages())
+    await safe.press(st("btn-reunion-consent-phone"))
+
+    phone = await _phone_of(app, safe)
+    await safe.received(
+        "reunion-found-shared-phone", reporter="Айгүл", name="Mirzabek Jumabaev", phone=phone
+    )
+    told = await searching.eventually(lambda: _containing(searching, phone))
+    kt = searching.t
+    assert plain(kt("reunion-told-safe", code=code, name=SOUGHT["ky"])) in (told.text or "")
+    await coordinator.received("reunion-staff-answered", code=code)
+
+
+async def _phone_of(app: App, phone: Phone) -> str:
+    async with app.resources.session_factory() as session:
+        user = await session.get(User, phone.user_id)
+        assert user is not None and user.phone
+        return user.phone
