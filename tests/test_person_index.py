@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, inspect, select
 
 from bot.services import person_index
-from bot.services.people_files import ImportedPerson
 from storage.database import create_engine, downgrade, upgrade
 from storage.models import Case, Household, Person, PersonKey, PersonSource
 from storage.repositories import people
 from storage.repositories.people import PersonFields
 from tests.conftest import Backend, Harness
 from tests.support.journeys import fill_needs_form
+from tests.support.missing import listed
 
 LIST = "Batken shelter list 2026-05-03"
 
@@ -35,18 +35,6 @@ class Details:
     birth_year: int | None = None
     settlement: str | None = None
     phone: str | None = None
-
-
-def listed(external_id: str, full_name: str, **fields: object) -> ImportedPerson:
-    values: dict[str, object] = {
-        "sex": None,
-        "age": None,
-        "birth_year": None,
-        "settlement": None,
-        "phone": None,
-    }
-    values.update(fields)
-    return ImportedPerson(external_id, full_name, **values)  # type: ignore[arg-type]
 
 
 async def stored_keys(koldo: Harness) -> dict[str, list[str]]:

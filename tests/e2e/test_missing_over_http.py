@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.services import roles
 from sandbox.driver import BotMessage, SandboxDriver
-from storage.models import Case, CaseKind, MatchStatus, PersonMatch, Role, User
+from storage.models import Case, CaseKind, MatchStatus, PersonMatch, User
 from tests.conftest import App
 from tests.e2e.conftest import StartKoldo
+from tests.e2e.test_coordination_over_http import make_coordinator
 from tests.e2e.test_over_http import agree, register_needs
 from tests.support.e2e import Phone, plain
 from tests.support.journeys import KOK_TASH
@@ -64,21 +64,6 @@ async def report_missing(family: Phone, name: str) -> str:
     return code[0]
 
 
-async def make_coordinator(app: App, phone: Phone) -> None:
-    async with app.resources.session_factory() as session:
-        change = await roles.grant(
-            session,
-            phone.user_id,
-            Role.COORDINATOR,
-            app.settings,
-            actor_id=None,
-            organisation="Red Crescent Batken",
-            districts=["batken-district"],
-        )
-        change.user.language = phone.t.locale
-        await session.commit()
-
-
 @pytest.mark.parametrize(("family_locale", "staff_locale"), [("ky", "ru"), ("ru", "ky")])
 async def test_a_report_in_cyrillic_meets_a_latin_list_and_the_family_is_told(
     start_koldo: StartKoldo,
@@ -94,7 +79,7 @@ async def test_a_report_in_cyrillic_meets_a_latin_list_and_the_family_is_told(
     coordinator = await person(language_code=staff_locale, locale=staff_locale)
     await driver.send_command(coordinator.user_id, "start")  # Koldo may write to them from now
     await coordinator.sees("welcome")
-    await make_coordinator(app, coordinator)
+    await make_coordinator(app, coordinator, "batken-district")
     await agree(family)
     code = await report_missing(family, SOUGHT[family_locale])
     case = await _case(app, code)
@@ -173,7 +158,7 @@ async def test_a_family_listed_as_safe_agrees_and_the_searching_family_is_told(
     coordinator = await person("ky", "ky")
     await driver.send_command(coordinator.user_id, "start")
     await coordinator.sees("welcome")
-    await make_coordinator(app, coordinator)
+    await make_coordinator(app, coordinator, "batken-district")
 
     await register_needs(safe)
     st = safe.t
