@@ -29,21 +29,8 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
-from aiogram.client.telegram import TelegramAPIServer
-from aiogram.enums import ParseMode
-from aiogram.exceptions import (
-    ClientDecodeError,
-    TelegramAPIError,
-    TelegramForbiddenError,
-    TelegramNetworkError,
-    TelegramRetryAfter,
-    TelegramServerError,
-)
 from pydantic import ValidationError
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -51,11 +38,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import LOCALES, Settings
 from bot.i18n import Localization
 from bot.ids import is_person_chat
-from bot.middlewares.response_types import KeepResponseTypes
 from storage.models import Broadcast, Delivery, DeliveryState, Role, utcnow
 from storage.places import distance_km
 from storage.repositories import broadcasts as repo
 
+if TYPE_CHECKING:
+    from aiogram import Bot
+
+# aiogram is imported where it is used: `koldo broadcast list|status|cancel` start without it.
 logger = logging.getLogger("koldo.broadcasts")
 
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo's caption
@@ -388,6 +378,14 @@ def open_pace(settings: Settings, redis: Redis | None) -> Pace:
 def create_broadcast_bot(settings: Settings) -> Bot:
     """A bot session of its own for broadcasts, without the retrying middleware of replies:
     the worker handles 429 and server errors itself, for every worker at once."""
+    from aiogram import Bot
+    from aiogram.client.default import DefaultBotProperties
+    from aiogram.client.session.aiohttp import AiohttpSession
+    from aiogram.client.telegram import TelegramAPIServer
+    from aiogram.enums import ParseMode
+
+    from bot.middlewares.response_types import KeepResponseTypes
+
     session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     session.middleware(KeepResponseTypes())
     return Bot(
@@ -524,6 +522,15 @@ class Worker:
         return found
 
     async def _send(self, broadcast: Broadcast, chat_id: int, language: str, paid: bool) -> Outcome:
+        from aiogram.exceptions import (
+            ClientDecodeError,
+            TelegramAPIError,
+            TelegramForbiddenError,
+            TelegramNetworkError,
+            TelegramRetryAfter,
+            TelegramServerError,
+        )
+
         text = render(
             broadcast.texts,
             broadcast.source,
