@@ -56,6 +56,7 @@ LEASE = timedelta(seconds=15)  # a claim another worker may take over once it ra
 SEND_TIMEOUT = 10  # seconds; well within the lease, renewed before each send
 POLL_SECONDS = 1.0  # how often an idle worker looks for work and for due broadcasts
 PER_CHAT_SECONDS = 1.0  # Telegram: at most one message per second in a chat
+CATCH_UP_SECONDS = 0.2  # slots a late sender may still use (see MemoryPace)
 
 
 # ---- the audience ------------------------------------------------------------------------------
@@ -294,7 +295,9 @@ class Pace(Protocol):
 
 
 class MemoryPace:
-    """One process: slots spaced 1/rate apart; nothing saved up while idle, so no burst."""
+    """One process: slots spaced 1/rate apart. A sender that fell behind (a slow database
+    write) may catch up on CATCH_UP_SECONDS of slots, no more: idle time is not saved up, so
+    the rate never bursts past Telegram's bucket."""
 
     def __init__(self, rate: float, paid_rate: float) -> None:
         self._interval = {False: 1 / rate, True: 1 / paid_rate}
@@ -304,9 +307,9 @@ class MemoryPace:
 
     async def slot(self, messages: int, paid: bool) -> float:
         now = time.monotonic()
-        start = max(self._next[paid], now, self._paused_until)
+        start = max(self._next[paid], now - CATCH_UP_SECONDS, self._paused_until)
         self._next[paid] = start + self._interval[paid] * messages
-        return start - now
+        return max(0.0, start - now)
 
     async def pause(self, seconds: float) -> None:
         self._paused_until = max(self._paused_until, time.monotonic() + seconds)
@@ -325,12 +328,12 @@ class MemoryPace:
 _SLOT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local start = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now,
+local start = math.max(tonumber(redis.call('GET', KEYS[1]) or '0'), now - tonumber(ARGV[3]),
                        tonumber(redis.call('GET', KEYS[2]) or '0'))
 local after = start + tonumber(ARGV[1]) * tonumber(ARGV[2])
 redis.call('SET', KEYS[1], string.format('%d', after),
            'PX', math.floor((after - now) / 1000) + 60000)
-return start - now
+return math.max(0, start - now)
 """
 _PAUSE = """
 local t = redis.call('TIME')
@@ -356,7 +359,8 @@ class RedisPace:
 
     async def slot(self, messages: int, paid: bool) -> float:
         keys = [f"{self._prefix}:next:{'paid' if paid else 'free'}", f"{self._prefix}:pause"]
-        waited = await self._slot(keys=keys, args=[self._interval_us[paid], messages])
+        args = [self._interval_us[paid], messages, int(CATCH_UP_SECONDS * 1_000_000)]
+        waited = await self._slot(keys=keys, args=args)
         return int(waited) / 1_000_000
 
     async def pause(self, seconds: float) -> None:

@@ -188,17 +188,20 @@ async def claim(
     claiming (SKIP LOCKED) and the UPDATE re-checks the conditions; on SQLite a statement that
     writes takes the single write lock before it reads, so two claims never overlap.
     """
+    # A materialized CTE: PostgreSQL may otherwise run a LIMIT subquery of an UPDATE more
+    # than once, or as a join, and claim more rows than asked.
     chosen = (
         select(Delivery.id)
         .where(*_claimable(now))  # type: ignore[arg-type]
         .order_by(Delivery.broadcast_id, Delivery.id)
         .limit(limit)
         .with_for_update(skip_locked=True)
-        .scalar_subquery()
+        .cte("chosen")
+        .prefix_with("MATERIALIZED", dialect="postgresql")
     )
     result = await session.execute(
         update(Delivery)
-        .where(Delivery.id.in_(chosen), *_claimable(now))  # type: ignore[arg-type]
+        .where(Delivery.id.in_(select(chosen.c.id)), *_claimable(now))  # type: ignore[arg-type]
         .values(claimed_by=worker, claimed_until=now + lease)
         .returning(Delivery.id, Delivery.broadcast_id, Delivery.chat_id, Delivery.language)
         .execution_options(synchronize_session=False)
