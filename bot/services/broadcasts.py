@@ -478,6 +478,13 @@ class Worker:
         delivery: Delivery,
     ) -> None:
         delivery_id, chat_id = delivery.id, delivery.chat_id
+        broadcast = await self._broadcast(session, delivery.broadcast_id)
+        paid = broadcast.urgent and self.settings.paid_broadcast
+        messages = 2 if broadcast.latitude is not None else 1
+        # The slot first, the checks while waiting for it: a sender's database round trips
+        # then cost no send time (a check that fails gives up one slot, rarely).
+        loop = asyncio.get_running_loop()
+        due = loop.time() + await self.pace.slot(messages, paid)
         if not await repo.hold(session, delivery_id, name, utcnow(), self.lease):
             return  # cancelled, or taken over by another worker after the lease ran out
         if not await self.pace.chat_free(chat_id):
@@ -486,12 +493,8 @@ class Worker:
                 session, delivery_id, DeliveryState.PENDING, attempted=False, next_attempt_at=busy
             )
             return
-        broadcast = await self._broadcast(session, delivery.broadcast_id)
-        paid = broadcast.urgent and self.settings.paid_broadcast
-        messages = 2 if broadcast.latitude is not None else 1
-        wait = await self.pace.slot(messages, paid)
-        if wait > 0:
-            await asyncio.sleep(wait)
+        if due > loop.time():
+            await asyncio.sleep(due - loop.time())
         outcome = await self._send(broadcast, chat_id, delivery.language, paid)
         if outcome.state == DeliveryState.PENDING and outcome.attempted:
             attempt = await repo.attempts(session, delivery_id) + 1
