@@ -51,6 +51,15 @@ class Settings(BaseSettings):
     alert_poll_seconds: float = Field(default=20.0, gt=0)
     # On SIGTERM or SIGINT: how long to finish the updates in hand and the alerts being sent.
     shutdown_timeout_seconds: float = Field(default=15.0, gt=0)
+    # Broadcasts: messages per second for all workers together. Telegram allows about 30;
+    # the rest is left for the bot's own replies to people, which keep priority.
+    broadcast_rate: float = Field(default=28.0, gt=0)
+    # Urgent broadcasts may pay for Telegram's higher rate (allow_paid_broadcast, Stars).
+    paid_broadcast: bool = False
+    # Telegram allows 1000 paid messages per second; some room is left for replies likewise.
+    paid_broadcast_rate: float = Field(default=950.0, gt=0)
+    # Sends under way at once in one worker: what a crash can send again without a record.
+    broadcast_senders: int = Field(default=1, ge=1, le=32)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import signal
 from collections.abc import Awaitable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from aiogram import Bot, Dispatcher
 from aiogram.utils.backoff import Backoff, BackoffConfig
@@ -22,7 +22,7 @@ from bot import commands
 from bot.app import Resources, create_bot, create_dispatcher
 from bot.config import Settings
 from bot.in_hand import UpdatesInHand
-from bot.services import alerts
+from bot.services import alerts, broadcasts
 from bot.webhook import WebhookEndpoint
 from storage.database import ensure_schema
 
@@ -79,6 +79,17 @@ async def run(settings: Settings) -> None:
                 stop.event, resources.session_factory, bot, resources.localization, settings
             )
         )
+        # Broadcasts, from the deliveries table: every replica sends its share.
+        broadcast_bot = broadcasts.create_broadcast_bot(settings)
+        broadcast_task = asyncio.create_task(
+            broadcasts.Worker(
+                resources.session_factory,
+                broadcast_bot,
+                resources.localization,
+                settings,
+                broadcasts.open_pace(settings, resources.redis),
+            ).run_until(stop.event)
+        )
         try:
             if settings.webhook_url:
                 await _serve_webhook(settings, dispatcher, in_hand, stop)
@@ -87,6 +98,8 @@ async def run(settings: Settings) -> None:
         finally:
             stop.request("the end of the run")
             await _finish_alerts(alert_task, stop.remaining())
+            await _finish_alerts(broadcast_task, stop.remaining(), "broadcast")
+            await broadcast_bot.session.close()
             await dispatcher.emit_shutdown(bot=bot)
     finally:
         await bot.session.close()
@@ -96,14 +109,15 @@ async def run(settings: Settings) -> None:
     logger.info("stopped")
 
 
-async def _finish_alerts(task: asyncio.Task[None], timeout: float) -> None:
-    """The alerts loop ends after the poll under way; cancelled only past the timeout."""
+async def _finish_alerts(task: asyncio.Task[Any], timeout: float, name: str = "alerts") -> None:
+    """The alerts loop ends after the poll under way, the broadcast worker after the send under
+    way (it gives back what it claimed); cancelled only past the timeout."""
     try:
         await asyncio.wait_for(task, timeout)
     except TimeoutError:
-        logger.warning("the alerts poll was cancelled at the shutdown timeout")
+        logger.warning("the %s loop was cancelled at the shutdown timeout", name)
     except Exception as error:
-        logger.error("the alerts loop failed with %s", type(error).__name__)
+        logger.error("the %s loop failed with %s", name, type(error).__name__)
 
 
 async def _stop_taking(in_hand: UpdatesInHand, stop: Stop) -> None:

@@ -523,3 +523,75 @@ class PersonMatch(Base):
 
     sought: Mapped[Person] = relationship(foreign_keys=[sought_id])
     found: Mapped[Person] = relationship(foreign_keys=[found_id])
+
+
+class BroadcastStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"  # waits for its time; nobody is written to yet
+    RUNNING = "running"  # its deliveries are written and being sent
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Broadcast(Base):
+    """A verified safety update from an admin: a text per language, its source, its audience.
+
+    Its recipients are written once into `deliveries` when it starts; the counts are theirs.
+    """
+
+    __tablename__ = "broadcasts"
+    __table_args__ = (Index("ix_broadcasts_status_at", "status", "scheduled_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # locale -> the admin's own text; an empty one falls back to the default locale's.
+    texts: Mapped[dict[str, str]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(300))  # who verified it, shown under the text
+    photo_file_id: Mapped[str | None] = mapped_column(String(256))
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
+    # Who receives it: {"districts": [...], "languages": [...], "coordinators": bool,
+    # "near": [lat, lon, km]}; an absent key does not narrow it (bot/services/broadcasts.py).
+    audience: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    urgent: Mapped[bool] = mapped_column(default=False)
+    status: Mapped[BroadcastStatus] = mapped_column(
+        _str_enum(BroadcastStatus), default=BroadcastStatus.SCHEDULED
+    )
+    scheduled_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)  # None: the command line
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None]
+    finished_at: Mapped[datetime | None]
+    recipients: Mapped[int] = mapped_column(default=0)
+
+
+class DeliveryState(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"  # refused for good (400) or out of attempts (5xx, network)
+    UNREACHABLE = "unreachable"  # the person blocked Koldo: never retried
+
+
+class Delivery(Base):
+    """One recipient of one broadcast. Its state is written right after each send, so a worker
+    killed at any moment loses nothing; a worker claims a few rows at a time with a lease
+    (`claimed_until`) that another takes over once it ran out."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("broadcast_id", "chat_id"),
+        Index("ix_deliveries_due", "state", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    broadcast_id: Mapped[int] = mapped_column(ForeignKey("broadcasts.id", ondelete="CASCADE"))
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    language: Mapped[str] = mapped_column(String(8))
+    state: Mapped[DeliveryState] = mapped_column(
+        _str_enum(DeliveryState), default=DeliveryState.PENDING
+    )
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None]
+    sent_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    sent_at: Mapped[datetime | None]
+    error: Mapped[str | None] = mapped_column(String(64))  # a reason code, never message text

@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     _data_file_commands(commands)
     _people_commands(commands)
     _roles_commands(commands)
+    from bot.cli import broadcast
+
+    broadcast.add_commands(commands)
     return parser
 
 
@@ -177,6 +180,10 @@ async def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli import people_import
 
         return await people_import.run(args, settings)
+    if args.command == "broadcast":
+        from bot.cli import broadcast
+
+        return await broadcast.run(args, settings)
     if args.command in DATA_FILE_KINDS:
         from bot.cli import datafiles
 
