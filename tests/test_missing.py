@@ -794,4 +794,9 @@ async def test_missing_is_a_kind_of_need_a_coordinator_can_be_granted(koldo: Har
     await searcher.send("/queue")
     assert case.code in " ".join(searcher.last.buttons())
     await searcher.press(searcher.last.buttons()[0])
-    assert koldo.t("en")("need-missing") in searcher.last_text
+    # The card says whom the family is looking for, as it described them.
+    en, card = koldo.t("en"), searcher.last_text
+    assert "Айбек Жумабаев" in card and en("reunion-relation-son") in card
+    assert en("reunion-age", age=45) in card and "Көк куртка кийген." in card
+    assert REPORTER in card
+    assert en("people-count", count=0) not in card  # not a household of nobody

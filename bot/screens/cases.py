@@ -10,8 +10,9 @@ from aiogram.utils.text_decorations import html_decoration
 from bot.i18n import Translator
 from bot.keyboards import cases as case_keyboards
 from bot.screens import Screen, place_name
+from bot.screens import reunion as reunion_screens
 from bot.services.coordination import CaseView, QueuePage
-from storage.models import Case, CaseKind, CaseMessage, CaseStatus, User, utcnow
+from storage.models import Case, CaseKind, CaseMessage, CaseStatus, Person, User, utcnow
 from storage.places import Geography
 
 LINE_PREVIEW = 200
@@ -66,24 +67,39 @@ def card(
         held = t("case-held-by", organisation=html_decoration.quote(holder.organisation or "-"))
     else:
         held = t("case-held-by-nobody")
-    text = t(
-        "case-card",
-        code=case.code,
-        priority=t(f"priority-{case.priority.name.lower()}"),
-        status=_status(t, case.status),
-        needs=_needs(t, case),
-        vulnerable=", ".join(t(f"vuln-{v}") for v in case.vulnerabilities) or t("summary-nobody"),
-        people=t("people-count", count=case.household_size or 0),
-        place=place_name(t, geography, case.district, case.village, case.latitude is not None),
-        waited=waited(t, case.created_at),
-        held=held,
-        details=html_decoration.quote((case.details or "")[:LINE_PREVIEW]) or t("case-none"),
-        messages="\n".join(_line(t, m) for m in view.messages) or t("case-no-messages"),
-    )
+    shared = {
+        "code": case.code,
+        "priority": t(f"priority-{case.priority.name.lower()}"),
+        "status": _status(t, case.status),
+        "vulnerable": ", ".join(t(f"vuln-{v}") for v in case.vulnerabilities)
+        or t("summary-nobody"),
+        "place": place_name(t, geography, case.district, case.village, case.latitude is not None),
+        "waited": waited(t, case.created_at),
+        "held": held,
+        "details": html_decoration.quote((case.details or "")[:LINE_PREVIEW]) or t("case-none"),
+        "messages": "\n".join(_line(t, m) for m in view.messages) or t("case-no-messages"),
+    }
+    if view.sought is not None:
+        text = t("case-card-missing", **shared, **_sought(t, view.sought))
+    else:
+        people = t("people-count", count=case.household_size or 0)
+        text = t("case-card", **shared, needs=_needs(t, case), people=people)
     if view.held_by_me and case.status != CaseStatus.RESOLVED:
         text += "\n\n" + t("case-chat-hint")
     markup = case_keyboards.card(t, case, view.held_by_me, view.can_take_over, matches)
     return Screen(text, markup)
+
+
+def _sought(t: Translator, person: Person) -> dict[str, str]:
+    """The person a missing report is about, as the family described them."""
+    return {
+        "name": html_decoration.quote(person.full_name),
+        "sex": reunion_screens.sex_word(t, person.sex),
+        "age": reunion_screens.age_words(t, person),
+        "relation": reunion_screens.relation(t, person.relation),
+        "seen": reunion_screens.day_word(person.last_seen_on, t),
+        "reporter": html_decoration.quote(person.reported_by or "") or t("case-none"),
+    }
 
 
 def _line(t: Translator, message: CaseMessage) -> str:

@@ -37,15 +37,15 @@ def percent(score: float) -> int:
     return round(score * 100)
 
 
-def _day(day: date | None, t: Translator) -> str:
+def day_word(day: date | None, t: Translator) -> str:
     return day.strftime("%d.%m.%Y") if day else t("reunion-day-unknown")
 
 
-def _sex(t: Translator, sex: str | None) -> str:
+def sex_word(t: Translator, sex: str | None) -> str:
     return t(f"reunion-sex-{(sex or 'unknown').lower()}") if sex in ("M", "F", None) else ""
 
 
-def _age(t: Translator, person: Person) -> str:
+def age_words(t: Translator, person: Person) -> str:
     age = record_of(person).age_in(utcnow().year)
     return t("reunion-age", age=age) if age is not None else t("reunion-age-unknown")
 
@@ -90,15 +90,15 @@ def card(t: Translator, view: MatchView) -> Screen:
         code=view.case.code,
         score=_score(t, match.score),
         sought_name=quoted(sought.full_name),
-        sought_sex=_sex(t, sought.sex),
-        sought_age=_age(t, sought),
+        sought_sex=sex_word(t, sought.sex),
+        sought_age=age_words(t, sought),
         relation=relation(t, sought.relation),
         seen_place=quoted(sought.settlement) or t("reunion-unknown"),
-        seen_on=_day(sought.last_seen_on, t),
-        reported_on=_day(view.case.created_at.date(), t),
+        seen_on=day_word(sought.last_seen_on, t),
+        reported_on=day_word(view.case.created_at.date(), t),
         found_name=quoted(found.full_name),
-        found_sex=_sex(t, found.sex),
-        found_age=_age(t, found),
+        found_sex=sex_word(t, found.sex),
+        found_age=age_words(t, found),
         found_place=quoted(found.settlement) or t("reunion-unknown"),
         found_from=_known_from(t, view),
         why="\n".join(why(t, match, sought, found)) or t("reunion-why-nothing"),

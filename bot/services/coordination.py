@@ -21,8 +21,18 @@ from bot.i18n import Localization
 from bot.keyboards import cases as case_keyboards
 from bot.services import roles
 from bot.services.delivery import deliver
-from storage.models import Author, Case, CaseMessage, CaseStatus, Role, User, utcnow
-from storage.repositories import audit, queue, users
+from storage.models import (
+    Author,
+    Case,
+    CaseKind,
+    CaseMessage,
+    CaseStatus,
+    Person,
+    Role,
+    User,
+    utcnow,
+)
+from storage.repositories import audit, people, queue, users
 
 logger = logging.getLogger("koldo.cases")
 PAGE_SIZE = 10
@@ -55,6 +65,8 @@ class CaseView:
     # An admin looking at a case someone else holds: they may take it over, release it or hand
     # it over.
     can_take_over: bool = False
+    # Of a missing report: the person sought, as the family described them.
+    sought: Person | None = None
 
 
 @dataclass(frozen=True)
@@ -112,7 +124,8 @@ async def open_card(session: AsyncSession, user: User, case: Case, settings: Set
         and case.status != CaseStatus.RESOLVED
         and roles.is_admin(user, settings)
     )
-    return CaseView(case, messages, held_by_me, can_take_over)
+    sought = await people.sought_in(session, case.id) if case.kind == CaseKind.MISSING else None
+    return CaseView(case, messages, held_by_me, can_take_over, sought)
 
 
 async def _refused(session: AsyncSession, case: Case, refusal: Refusal) -> Change:

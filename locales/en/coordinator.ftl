@@ -48,6 +48,19 @@ case-card =
 
     <b>Messages</b>
     { $messages }
+case-card-missing =
+    <b>Case { $code }</b> · 🔎 missing relative · { $priority } · { $status }
+    Searching for: { $name }
+    { $sex } · { $age } · to the reporter: { $relation }
+    Last seen: { $place }, { $seen }
+    Needs special care: { $vulnerable }
+    Reporter's first name: { $reporter }
+    Waiting: { $waited }
+    { $held }
+    Description: { $details }
+
+    <b>Messages</b>
+    { $messages }
 case-none = —
 case-no-messages = no messages yet
 case-held-by-you = 🙋 You hold this case.

@@ -39,6 +39,19 @@ case-card =
 
     <b>Билдирүүлөр</b>
     { $messages }
+case-card-missing =
+    <b>Өтүнүч { $code }</b> · 🔎 дайынсыз тууган · { $priority } · { $status }
+    Изделип жаткан адам: { $name }
+    { $sex } · { $age } · издеген кишиге ким болот: { $relation }
+    Акыркы жолу көрүлгөн жери: { $place }, { $seen }
+    Өзгөчө кам көрүү: { $vulnerable }
+    Издеген кишинин аты: { $reporter }
+    Күтүүдө: { $waited }
+    { $held }
+    Белгилери: { $details }
+
+    <b>Билдирүүлөр</b>
+    { $messages }
 case-none = —
 case-no-messages = азырынча билдирүү жок
 case-held-by-you = 🙋 Бул өтүнүч сизде.

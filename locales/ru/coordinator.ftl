@@ -51,6 +51,19 @@ case-card =
 
     <b>Сообщения</b>
     { $messages }
+case-card-missing =
+    <b>Обращение { $code }</b> · 🔎 пропавший родственник · { $priority } · { $status }
+    Кого ищут: { $name }
+    { $sex } · { $age } · кем приходится заявителю: { $relation }
+    Последний раз видели: { $place }, { $seen }
+    Особый уход: { $vulnerable }
+    Имя заявителя: { $reporter }
+    Ждёт: { $waited }
+    { $held }
+    Приметы: { $details }
+
+    <b>Сообщения</b>
+    { $messages }
 case-none = —
 case-no-messages = сообщений пока нет
 case-held-by-you = 🙋 Обращение у вас.
