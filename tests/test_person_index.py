@@ -7,7 +7,6 @@ exercises storage and retrieval, not the matcher, which has tests of its own.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from sqlalchemy import func, inspect, select
 
@@ -18,23 +17,13 @@ from storage.repositories import people
 from storage.repositories.people import PersonFields
 from tests.conftest import Backend, Harness
 from tests.support.journeys import fill_needs_form
-from tests.support.missing import listed
+from tests.support.missing import Details, listed
 
 LIST = "Batken shelter list 2026-05-03"
 
 
 def three_letters(person: PersonFields) -> Iterable[str]:
     return {word[:3].lower() for word in person.full_name.split()}
-
-
-@dataclass(frozen=True)
-class Details:
-    full_name: str
-    sex: str | None = None
-    age: int | None = None
-    birth_year: int | None = None
-    settlement: str | None = None
-    phone: str | None = None
 
 
 async def stored_keys(koldo: Harness) -> dict[str, list[str]]:
