@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.config import Settings
+from bot.config import LOCALES, Settings
 from bot.logs import setup_logging
 
 
@@ -51,10 +51,32 @@ def _parser() -> argparse.ArgumentParser:
     _data_file_commands(commands)
     _people_commands(commands)
     _roles_commands(commands)
-    from bot.cli import broadcast
-
-    broadcast.add_commands(commands)
+    _broadcast_commands(commands)
     return parser
+
+
+def _broadcast_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser("broadcast", help="send verified safety updates to families")
+    sub = parser.add_subparsers(dest="broadcast_command", required=True)
+    send = sub.add_parser("send", help="send (or schedule) a safety update")
+    for locale in LOCALES:
+        send.add_argument(f"--text-{locale}", default="", help=f"the text in {locale}")
+    send.add_argument("--source", required=True, help='who verified it, e.g. "Batken akimiat"')
+    send.add_argument("--districts", default="", help="district codes or names, comma-separated")
+    send.add_argument("--languages", default="", help="only readers of these: ky,ru,en")
+    send.add_argument("--near", default="", help="LAT,LON,KM: families who shared a place there")
+    send.add_argument("--coordinators", action="store_true", help="coordinators and admins only")
+    send.add_argument("--urgent", action="store_true", help="marked urgent (paid rate if allowed)")
+    send.add_argument("--at", default="", help="when: ISO time, or HH:MM today (default: now)")
+    send.add_argument("--photo", default="", help="a Telegram file id of a photo to send with it")
+    send.add_argument("--location", default="", help="LAT,LON: a map pin sent after the text")
+    send.add_argument("--wait", action="store_true", help="show progress until it is done")
+    sub.add_parser("list", help="the latest broadcasts")
+    status = sub.add_parser("status", help="how far a broadcast is")
+    status.add_argument("id", type=int)
+    cancel = sub.add_parser("cancel", help="stop a scheduled or running broadcast")
+    cancel.add_argument("id", type=int)
+    sub.add_parser("work", help="deliver broadcasts until stopped (as `koldo run` does too)")
 
 
 DATA_FILE_KINDS = ("shelters", "hotlines")
