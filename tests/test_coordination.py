@@ -33,7 +33,7 @@ async def test_a_kyrgyz_case_is_claimed_talked_through_and_resolved(koldo: Harne
     assert case.code in " ".join(coordinator.last.buttons())
 
     await coordinator.press(coordinator.last.buttons()[0])
-    assert f"<b>Обращение {case.code}</b>" in coordinator.last_text
+    assert f"<b>Заявка {case.code}</b>" in coordinator.last_text
     await coordinator.press(ru("btn-case-claim"))
     assert family.last_text == ky("family-case-claimed", code=case.code)
 

@@ -86,6 +86,13 @@ def _vashe_mesto(message: Message) -> list[str]:
     return [text for text in message.texts if re.search(r"ваше\s+место", text, re.IGNORECASE)]
 
 
+def _obrashchenie(message: Message) -> list[str]:
+    """A case is «заявка» on both sides in Russian (GLOSSARY.md), never «обращение»."""
+    if message.locale != "ru":
+        return []
+    return [text for text in message.texts if re.search(r"обращени", text, re.IGNORECASE)]
+
+
 def _variable_names(pattern: fluent_ast.Pattern) -> set[str]:
     names = set()
     for element in pattern.elements:
@@ -175,7 +182,7 @@ def test_the_locales_are_found() -> None:
     assert _buttons("ru") >= {"попросить о помощи", "дальше"}
 
 
-@pytest.mark.parametrize("rule", [_koldoo, _vashe_mesto, _quotes_of_no_button])
+@pytest.mark.parametrize("rule", [_koldoo, _vashe_mesto, _obrashchenie, _quotes_of_no_button])
 def test_no_known_wrong_variant(rule: object) -> None:
     assert callable(rule)
     found = {message.where(): rule(message) for message in MESSAGES}
@@ -204,6 +211,7 @@ def test_the_rules_catch_what_they_are_for() -> None:
     assert _koldoo(_made_up("ky", "x = Мен Колдоомун."))
     assert not _koldoo(_made_up("ky", "x = 💬 Психологиялык колдоо"))
     assert _vashe_mesto(_made_up("ru", "x = Пришлите Ваше место."))
+    assert _obrashchenie(_made_up("ru", "x = Новое обращение { $code }."))
     dropped = "x = { $count ->\n    [one] новое\n   *[many] { $count } новых\n}\n"
     assert _plural_branches_without_number(_made_up("ru", dropped)) == ["[one] новое"]
     words = "x = { $on ->\n    [yes] да\n   *[no] нет\n}\n"

@@ -1,11 +1,11 @@
-## Координаторы и администраторы: очередь, карточка обращения, переписка с семьёй, роли.
+## Координаторы и администраторы: очередь, карточка заявки, переписка с семьёй, роли.
 
 staff-only = Это только для координаторов и администраторов Колдо.
 
-queue = <b>Открытые обращения</b>
+queue = <b>Открытые заявки</b>
     { $counts }
     Сначала срочные, потом те, что ждут дольше.
-queue-empty = <b>Открытые обращения</b>
+queue-empty = <b>Открытые заявки</b>
     { $counts }
     Сейчас в ваших районах ничего не ждёт.
 queue-count = { $status }: { $count }
@@ -15,10 +15,10 @@ btn-page-next = Дальше ▶
 btn-queue-refresh = 🔄 Обновить
 btn-queue = 📥 Очередь
 
-case-status-new = новое
+case-status-new = новая
 case-status-in_progress = в работе
 case-status-waiting_family = ждём семью
-case-status-resolved = решено
+case-status-resolved = решена
 priority-urgent = 🔴 срочно
 priority-high = 🟠 высокий
 priority-normal = ⚪ обычный
@@ -40,7 +40,7 @@ waited-days = { $count ->
 }
 
 case-card =
-    <b>Обращение { $code }</b> · { $priority } · { $status }
+    <b>Заявка { $code }</b> · { $priority } · { $status }
     Нужно: { $needs }
     Особый уход: { $vulnerable }
     Семья: { $people }
@@ -52,7 +52,7 @@ case-card =
     <b>Сообщения</b>
     { $messages }
 case-card-missing =
-    <b>Обращение { $code }</b> · 🔎 пропавший родственник · { $priority } · { $status }
+    <b>Заявка { $code }</b> · 🔎 пропавший родственник · { $priority } · { $status }
     Кого ищут: { $name }
     { $sex } · { $age } · кем приходится заявителю: { $relation }
     Последний раз видели: { $place }, { $seen }
@@ -66,9 +66,9 @@ case-card-missing =
     { $messages }
 case-none = —
 case-no-messages = сообщений пока нет
-case-held-by-you = 🙋 Обращение у вас.
+case-held-by-you = 🙋 Заявка у вас.
 case-held-by = 👤 У координатора организации { $organisation }.
-case-held-by-nobody = Обращение пока никто не взял.
+case-held-by-nobody = Заявку пока никто не взял.
 case-chat-hint = ✍️ Всё, что вы сейчас отправите (текст, фото, голосовое, место, файл), Колдо передаст семье. Ваш аккаунт семья не видит. /queue — выйти.
 case-line = { $author }: { $text }
 author-family = 👪 Семья
@@ -89,47 +89,47 @@ btn-case-waiting = ⏳ Ждём семью
 btn-case-resolve = ✅ Решено
 btn-case-handover = 🤝 Передать
 btn-case-release = ↩️ Вернуть в очередь
-btn-case-back = ◀ К обращению
-btn-case-open = 📂 Открыть обращение
+btn-case-back = ◀ К заявке
+btn-case-open = 📂 Открыть заявку
 btn-case-take-over = ✋ Забрать себе
 
-case-refused-not-allowed = Это обращение не из ваших районов, или вы не координатор.
-case-refused-taken = Другой координатор только что взял это обращение.
-case-refused-not-held = Это обращение не у вас.
-case-refused-closed = Это обращение уже решено.
-case-claimed = Обращение ваше. Семье сообщили.
-case-released = Обращение вернулось в очередь.
+case-refused-not-allowed = Эта заявка не из ваших районов, или вы не координатор.
+case-refused-taken = Другой координатор только что взял эту заявку.
+case-refused-not-held = Эта заявка не у вас.
+case-refused-closed = Эта заявка уже решена.
+case-claimed = Заявка ваша. Семье сообщили.
+case-released = Заявка вернулась в очередь.
 case-saved = Сохранено. Семье сообщили.
-case-choose-outcome = Чем закончилось обращение { $code }?
+case-choose-outcome = Чем закончилась заявка { $code }?
 outcome-helped = ✅ Помогли
 outcome-referred = ➡️ Передали другой организации
 outcome-unreachable = 📵 Семья не отвечает
-outcome-duplicate = ♊ Повторное обращение
-case-choose-handover = Кому передать обращение { $code }?
-case-no-handover = Других координаторов для этого обращения нет.
+outcome-duplicate = ♊ Повторная заявка
+case-choose-handover = Кому передать заявку { $code }?
+case-no-handover = Других координаторов для этой заявки нет.
 btn-handover-to = { $organisation } · { $id }
 case-handed-over = Передано.
-case-handed-to-you = 🤝 Вам передали обращение { $code }.
-case-taken-over = Теперь обращение у вас. Тому, у кого оно было, сообщили.
-case-taken-from-you = 🔁 Обращение { $code } больше не у вас — по решению администратора Колдо.
+case-handed-to-you = 🤝 Вам передали заявку { $code }.
+case-taken-over = Теперь заявка у вас. Тому, у кого она была, сообщили.
+case-taken-from-you = 🔁 Заявка { $code } больше не у вас — по решению администратора Колдо.
 case-choose-canned = Выберите ответ. Семья получит его на своём языке.
-btn-canned-received = Мы получили ваше обращение
+btn-canned-received = Мы получили вашу заявку
 btn-canned-send-location = Пришлите, пожалуйста, геопозицию
 btn-canned-aid-at = Помощь раздают…
 case-ask-place = Напишите, где и когда раздают помощь (одна короткая строка).
 case-canned-sent = Отправлено семье на их языке.
-case-family-unreachable = Семье не удалось написать: возможно, они заблокировали Колдо. Сообщение сохранено в обращении.
+case-family-unreachable = Семье не удалось написать: возможно, они заблокировали Колдо. Сообщение сохранено в заявке.
 case-ask-note = Напишите внутреннюю заметку. Семья её никогда не увидит.
 case-note-saved = Заметка сохранена.
 case-cannot-relay = Такое сообщение передать нельзя. Отправьте текст, фото, голосовое, место или файл.
-relay-from-family = 📩 <b>Обращение { $code }</b>: пишет семья. Чтобы ответить по этому обращению, ответьте на их сообщение.
+relay-from-family = 📩 <b>Заявка { $code }</b>: пишет семья. Чтобы ответить по этой заявке, ответьте на их сообщение.
 
 alert-new-cases = { $count ->
-    [one] 🆕 { $count } новое обращение в ваших районах: { $codes }
-    [few] 🆕 { $count } новых обращения в ваших районах: { $codes }
-   *[many] 🆕 { $count } новых обращений в ваших районах: { $codes }
+    [one] 🆕 { $count } новая заявка в ваших районах: { $codes }
+    [few] 🆕 { $count } новые заявки в ваших районах: { $codes }
+   *[many] 🆕 { $count } новых заявок в ваших районах: { $codes }
 }
-alert-escalation = ⚠️ Срочное обращение { $code } ждёт { $minutes } мин, и его никто не взял.
+alert-escalation = ⚠️ Срочная заявка { $code } ждёт { $minutes } мин, и её никто не взял.
 
 roles-grant-usage = Напишите: /grant ID coordinator РАЙОНЫ НУЖДЫ ОРГАНИЗАЦИЯ (списки через запятую, - если нет) или /grant ID admin.
 roles-revoke-usage = Напишите: /revoke ID
@@ -145,9 +145,9 @@ roles-list = <b>Сотрудники</b>
     { $lines }
 roles-bad-id = Это не Telegram ID пользователя: напишите целое положительное число, например 123456789.
 roles-cases-released = { $count ->
-    [one] ↩️ В очередь вернулось { $count } обращение: { $codes }
-    [few] ↩️ В очередь вернулись { $count } обращения: { $codes }
-   *[many] ↩️ В очередь вернулось { $count } обращений: { $codes }
+    [one] ↩️ В очередь вернулась { $count } заявка: { $codes }
+    [few] ↩️ В очередь вернулись { $count } заявки: { $codes }
+   *[many] ↩️ В очередь вернулось { $count } заявок: { $codes }
 }
 role-coordinator = координатор
 role-admin = администратор
