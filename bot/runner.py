@@ -97,8 +97,13 @@ async def run(settings: Settings) -> None:
                 await _poll(dispatcher, in_hand, stop)
         finally:
             stop.request("the end of the run")
-            await _finish_alerts(alert_task, stop.remaining())
-            await _finish_alerts(broadcast_task, stop.remaining(), "broadcast")
+            try:
+                await _finish_alerts(alert_task, stop.remaining())
+                await _finish_alerts(broadcast_task, stop.remaining(), "broadcast")
+            finally:
+                # A run cancelled from outside leaves no loop behind to send for it.
+                for task in (alert_task, broadcast_task):
+                    task.cancel()
             await broadcast_bot.session.close()
             await dispatcher.emit_shutdown(bot=bot)
     finally:
