@@ -28,6 +28,7 @@ class MenuItem(enum.StrEnum):
     SAFE = "safe"
     CASES = "cases"
     UPDATES = "updates"
+    RUMOUR = "rumour"  # "Is this true?", from the safety updates screen
     LANGUAGE = "language"
     ERASE = "erase"
     HOME = "home"

@@ -70,6 +70,7 @@ class Role(enum.StrEnum):
 class CaseKind(enum.StrEnum):
     NEEDS = "needs"
     MISSING = "missing"
+    RUMOUR = "rumour"  # "is this true?": answered by admins and fact-checkers
 
 
 class CaseStatus(enum.StrEnum):
@@ -144,6 +145,8 @@ class User(Base):
     consent_at: Mapped[datetime | None]
     phone: Mapped[str | None] = mapped_column(String(32))
     blocked: Mapped[bool] = mapped_column(default=False)
+    # A coordinator who also answers families' "is this true?" questions (rumour cases).
+    fact_checker: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Staff only, as Telegram gives them (refreshed on each update), so that admins can tell
     # who is who; a family's name is never kept here.
@@ -221,6 +224,12 @@ class Case(Base):
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     outcome: Mapped[str | None] = mapped_column(String(64))
+    # Of a rumour case: the question it shares with other families (one answer reaches all), and
+    # where a forwarded post came from ("<chat id>:<message id>"), so the same post groups.
+    rumour_id: Mapped[int | None] = mapped_column(
+        ForeignKey("rumours.id", ondelete="SET NULL"), index=True
+    )
+    forward_key: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     claimed_at: Mapped[datetime | None]
@@ -561,6 +570,42 @@ class Broadcast(Base):
     started_at: Mapped[datetime | None]
     finished_at: Mapped[datetime | None]
     recipients: Mapped[int] = mapped_column(default=0)
+    # The update this one corrects: families reading the older one are told it was corrected.
+    corrects_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcasts.id", ondelete="SET NULL"), index=True
+    )
+    # The admin's progress message, edited every few seconds by one process at a time (the one
+    # that moves progress_at on), and the final report sent once.
+    progress_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    progress_at: Mapped[datetime | None]
+    reported_at: Mapped[datetime | None]
+
+
+class Verdict(enum.StrEnum):
+    TRUE = "true"
+    FALSE = "false"
+    UNKNOWN = "unknown"  # not known yet: the question stays open
+
+
+class Rumour(Base):
+    """One thing families ask "is this true?" about. Each family's question is a case of kind
+    rumour pointing here, so that one answer reaches them all. It holds nothing a family wrote:
+    what it is about lives in its cases, and goes with them when a family erases its data."""
+
+    __tablename__ = "rumours"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    verdict: Mapped[Verdict | None] = mapped_column(_str_enum(Verdict))
+    # locale -> the short explanation; an empty one falls back to the default locale's.
+    answer_texts: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    answered_by: Mapped[int | None] = mapped_column(BigInteger)
+    answered_at: Mapped[datetime | None]
+    # The safety update the answer was turned into, if any.
+    broadcast_id: Mapped[int | None] = mapped_column(
+        ForeignKey("broadcasts.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class DeliveryState(enum.StrEnum):
