@@ -260,7 +260,7 @@ async def outcome_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Des
         return
     status = CaseStatus.RESOLVED
     refusal = await coordination.set_status(desk.session, desk.user, case, status, outcome)
-    await desk.changed(case, refusal, "case-saved", tell="family-case-resolved")
+    await desk.changed(case, refusal, "case-saved", tell=case_screens.CLOSED_TELLS[outcome])
 
 
 async def handover_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:

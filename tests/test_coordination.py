@@ -94,7 +94,7 @@ async def test_a_kyrgyz_case_is_claimed_talked_through_and_resolved(koldo: Harne
     assert family.last_text == ky("family-case-waiting", code=case.code)
     await coordinator.press(ru("btn-case-resolve"))
     await coordinator.press(ru("outcome-helped"))
-    assert family.last_text == ky("family-case-resolved", code=case.code)
+    assert family.last_text == ky("family-case-resolved-helped", code=case.code)
 
     # Writing after the case was resolved opens it again, with the same coordinator.
     await family.press(ky("btn-my-case-write"))
@@ -259,10 +259,31 @@ async def test_my_cases_lists_each_case_with_its_status(koldo: Harness) -> None:
     family = koldo.person(language_code="ky")
     case = await registered_case(koldo, family, "ky")
     await family.press(ky("menu-cases"))
-    label = ky("btn-my-case", code=case.code, status=ky("case-status-new"))
+    label = ky("btn-my-case", code=case.code, status=ky("family-status-new"))
     assert family.last_text == ky("my-cases") and label in family.last.buttons()
     await family.press(label)
     assert case.code in family.last_text and ky("btn-main-menu") in family.last.buttons()
+
+
+@pytest.mark.parametrize("outcome", ["helped", "referred", "unreachable", "duplicate"])
+async def test_each_outcome_tells_the_family_its_own_words(koldo: Harness, outcome: str) -> None:
+    """Issue 11, point 11: "resolved" is untrue of a duplicate or of a family nobody reached;
+    the family reads its own status words, never the staff's."""
+    ru = koldo.t("ru")
+    family = koldo.person(language_code="ru")
+    case = await registered_case(koldo, family, "ru")
+    coordinator = await staff_member(koldo, [BATKEN], "en")
+    await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+    await family.press(ru("menu-cases"))
+    claimed = ru("btn-my-case", code=case.code, status=ru("family-status-in_progress"))
+    assert claimed in family.last.buttons()
+    assert ru("case-status-in_progress") not in family.last_text
+    await coordinator.press(koldo.t("en")("btn-case-resolve"))
+    await coordinator.press(koldo.t("en")(f"outcome-{outcome}"))
+    assert family.last_text == ru(f"family-case-resolved-{outcome}", code=case.code)
+    await family.press(ru("menu-cases"))
+    closed = ru("btn-my-case", code=case.code, status=ru(f"family-status-resolved-{outcome}"))
+    assert closed in family.last.buttons()
 
 
 async def test_release_and_hand_over(koldo: Harness) -> None:

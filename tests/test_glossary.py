@@ -93,6 +93,24 @@ def _obrashchenie(message: Message) -> list[str]:
     return [text for text in message.texts if re.search(r"обращени", text, re.IGNORECASE)]
 
 
+# Promises Koldo cannot keep (issue 11, point 11): no timing ("soon"), no hotline that looks a code
+# up (hotlines cannot), no "just write here" where a plain message gets the fallback.
+BROKEN_PROMISES = {
+    "en": (r"\bsoon\b", r"say it when you call", r"just write here"),
+    "ru": (r"\bскоро\b", r"назовите, когда будете звонить", r"просто напишите сюда"),
+    "ky": (r"чалганда айтыңыз", r"жакында окуйт", r"жакында жооп"),
+}
+
+
+def _broken_promises(message: Message) -> list[str]:
+    patterns = BROKEN_PROMISES.get(message.locale, ())
+    return [
+        text
+        for text in message.texts
+        if any(re.search(pattern, text, re.IGNORECASE) for pattern in patterns)
+    ]
+
+
 def _variable_names(pattern: fluent_ast.Pattern) -> set[str]:
     names = set()
     for element in pattern.elements:
@@ -182,7 +200,9 @@ def test_the_locales_are_found() -> None:
     assert _buttons("ru") >= {"попросить о помощи", "дальше"}
 
 
-@pytest.mark.parametrize("rule", [_koldoo, _vashe_mesto, _obrashchenie, _quotes_of_no_button])
+@pytest.mark.parametrize(
+    "rule", [_koldoo, _vashe_mesto, _obrashchenie, _quotes_of_no_button, _broken_promises]
+)
 def test_no_known_wrong_variant(rule: object) -> None:
     assert callable(rule)
     found = {message.where(): rule(message) for message in MESSAGES}
@@ -218,3 +238,26 @@ def test_the_rules_catch_what_they_are_for() -> None:
     assert not _plural_branches_without_number(_made_up("ru", words))
     assert _quotes_of_no_button(_made_up("ru", "x = Нажмите «Отправить».")) == ["Отправить"]
     assert not _quotes_of_no_button(_made_up("ru", "x = Нажмите «Дальше» или «{ $x }»."))
+
+
+def test_the_apology_does_not_say_everything_is_saved() -> None:
+    """It comes after any failure, also one that lost the last thing typed."""
+    apologies = [m for m in MESSAGES if m.id == "error-apology"]
+    assert {m.locale for m in apologies} >= {"ky", "ru", "en"}
+    saved = re.compile(r"kept|saved|сохран|сакта", re.IGNORECASE)
+    assert [m.where() for m in apologies if any(saved.search(t) for t in m.texts)] == []
+
+
+def test_the_consent_says_how_to_erase_and_what_is_kept() -> None:
+    """Issue 11, point 12: the erase button and /erase, and photos and voice messages named."""
+    things = {
+        "en": ("photos", "voice messages", "telegram account", "coordinator", "counts"),
+        "ru": ("фото", "голосовые", "аккаунта в telegram", "координатор", "числа"),
+        "ky": ("сүрөттөр", "үн билдирүүлөр", "telegram аккаунт", "координатор", "сандар"),
+    }
+    for message in (m for m in MESSAGES if m.id == "consent"):
+        text = message.texts[0].casefold()
+        erase = next(m for m in MESSAGES if m.id == "menu-erase" and m.locale == message.locale)
+        assert _label(erase.texts[0]) in _label(text), message.where()
+        assert "/erase" in text, message.where()
+        assert all(thing in text for thing in things[message.locale]), message.where()

@@ -683,7 +683,7 @@ async def test_two_reports_of_one_family_are_two_cases_in_my_requests(koldo: Har
 
     await family.press(t("btn-main-menu"))
     await family.press(t("menu-cases"))
-    status = t("case-status-new")
+    status = t("family-status-new")
     labels = [t("btn-my-missing-case", code=c.code, status=status) for c in (first, second)]
     assert set(labels) <= set(family.last.buttons())
 
@@ -707,7 +707,7 @@ async def test_they_are_found_closes_the_report_and_tells_the_coordinator(
     await family.send("/menu")
     await family.press(t("menu-cases"))
     await family.press(
-        t("btn-my-missing-case", code=second.code, status=t("case-status-in_progress"))
+        t("btn-my-missing-case", code=second.code, status=t("family-status-in_progress"))
     )
     await family.press(t("btn-my-case-found"))
     assert family.last_text == t("missing-found-question", name="Айжан")
@@ -729,7 +729,7 @@ async def test_they_are_found_closes_the_report_and_tells_the_coordinator(
     assert [e.details for e in entries] == [{"status": "resolved", "outcome": "found_by_family"}]
 
     await family.press(t("btn-my-cases"))
-    await family.press(t("btn-my-missing-case", code=second.code, status=t("case-status-resolved")))
+    await family.press(t("btn-my-missing-case", code=second.code, status=t("family-status-resolved-found_by_family")))
     assert t("btn-my-case-found") not in family.last.buttons()
 
 

@@ -33,6 +33,28 @@ def _status(t: Translator, status: CaseStatus) -> str:
     return t(f"case-status-{status.value}")
 
 
+# Outcomes a family is told in its own words; any other closed case is simply "closed".
+FAMILY_OUTCOMES = ("helped", "referred", "unreachable", "duplicate", "found_by_family")
+# What the family is told when a coordinator closes its case, per outcome: "resolved" would be
+# untrue of a duplicate or of a family nobody reached.
+CLOSED_TELLS = {
+    "helped": "family-case-resolved-helped",
+    "referred": "family-case-resolved-referred",
+    "unreachable": "family-case-resolved-unreachable",
+    "duplicate": "family-case-resolved-duplicate",
+}
+
+
+def family_status(t: Translator, case: Case) -> str:
+    """A status as the family reads it ("we are waiting for your answer"), never the staff's
+    word for it ("waiting for the family")."""
+    if case.status != CaseStatus.RESOLVED:
+        return t(f"family-status-{case.status.value}")
+    if case.outcome in FAMILY_OUTCOMES:
+        return t(f"family-status-resolved-{case.outcome}")
+    return t("family-status-resolved")
+
+
 def _needs(t: Translator, case: Case) -> str:
     return ", ".join(t(f"need-{need}") for need in case.needs) or t("case-none")
 
@@ -121,7 +143,7 @@ def refused(t: Translator, refusal: str) -> str:
 
 def my_cases(t: Translator, cases: Sequence[Case]) -> Screen:
     labels = [
-        t(_LIST_LABELS[case.kind], code=case.code, status=_status(t, case.status)) for case in cases
+        t(_LIST_LABELS[case.kind], code=case.code, status=family_status(t, case)) for case in cases
     ]
     text = t("my-cases") if cases else t("my-cases-none")
     return Screen(text, case_keyboards.my_cases(t, cases, labels))
@@ -131,7 +153,7 @@ def family_case(t: Translator, case: Case, sought: str | None = None) -> Screen:
     """A family's own case; a missing report says whom they search for (`sought`) instead of
     needs, and offers to say they are found while it is open."""
     date = case.created_at.strftime("%d.%m.%Y")
-    status = _status(t, case.status)
+    status = family_status(t, case)
     if case.kind == CaseKind.MISSING:
         name = html_decoration.quote(sought or "") or t("case-none")
         text = t("my-case-missing", code=case.code, status=status, name=name, date=date)

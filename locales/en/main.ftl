@@ -13,11 +13,14 @@ language-saved = Language saved.
 consent =
     <b>Before we start</b>
 
-    To help you, aid workers need to know a little about your family: where you are, how many you are, who needs special care, what you need, and a phone number if you want to give one.
+    To bring you help, aid workers need to know about your family. Koldo keeps what you give it:
+    • where you are, how many you are, who needs special care, what you need, and a phone number if you want to give one;
+    • what you write, and the photos, voice messages and files you send, also in the chat with a coordinator;
+    • your Telegram account number, so that Koldo can answer you (not your contacts).
 
-    • Only coordinators of aid organisations working with Koldo see it, to bring help to you.
-    • We never show it to other families and never sell it.
-    • You can erase everything at any time: /erase.
+    Only the coordinators of the aid organisations that run Koldo see it. We never show it to other families and never sell it.
+
+    It is kept until you erase it. To erase everything, press «Erase my data» in the main menu or send /erase. Only counts without names stay (for example, how many families asked for food).
 
     Shelters and hotlines are open to everyone, even if you say no.
 btn-consent-agree = ✅ I agree
@@ -46,7 +49,7 @@ command-menu = Main menu
 command-language = Change language
 command-erase = Erase my data
 
-error-apology = Sorry, something went wrong on our side. Please try again. What you entered is kept.
+error-apology = Sorry, something went wrong on our side. Please try again in a moment.
 slow-down = You are sending messages very fast. Please wait a few seconds, then continue.
 button-expired = This button is no longer active. Please use the newest message.
 fallback-use-menu = I did not understand. Please use the buttons below.

@@ -141,7 +141,7 @@ missing-discarded = The report is deleted.
 
 missing-sent =
     ✅ <b>Your request is registered.</b>
-    Its code: <b>{ $code }</b>. Please write it down and say it when you call a hotline.
+    Its code: <b>{ $code }</b>. Please write it down: it names your request in «My requests».
 
     Koldo compares this person with everyone it knows. A coordinator checks every possible match first; if there is news, they will write to you here.
 btn-missing-another = 🔎 Report another person

@@ -21,7 +21,7 @@ needs-size-type = Please type the number of people, for example 8 (at most { $ma
 needs-size-invalid = Please send the number of people as digits, from 1 to { $max }. For example: 4.
 
 needs-vulnerable =
-    <b>Is anyone in your family…?</b>
+    <b>Who in your family needs extra care?</b>
     Tap all that apply, then press Continue.
 vuln-young_children = 👶 Children under 5
 vuln-pregnant = 🤰 Pregnant or breastfeeding
@@ -115,7 +115,7 @@ needs-use-buttons = Please use the buttons under the message.
 needs-case-created =
     ✅ <b>Your request is registered.</b>
     Your code: <b>{ $code }</b>
-    Please write it down and say it when you call a hotline.
+    Please write it down: it names your request in «My requests» and in the coordinator's messages.
 
-    A coordinator of an aid organisation will see your request and write to you here.
+    Coordinators of aid organisations will see it. When one of them takes it, they will write to you here.
     If someone's life is in danger, call 112 now.

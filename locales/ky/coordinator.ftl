@@ -7,7 +7,7 @@ queue = <b>Ачык өтүнүчтөр</b>
     Адегенде шашылыштары, анан көп күткөндөрү.
 queue-empty = <b>Ачык өтүнүчтөр</b>
     { $counts }
-    Азыр сиздин райондордо эч нерсе күтүп турган жок.
+    Азыр сиздин райондордо ачык өтүнүч жок.
 queue-count = { $status }: { $count }
 btn-queue-case = { $mark } { $code } · { $status } · { $waited }
 btn-page-previous = ◀ Артка
@@ -16,7 +16,7 @@ btn-queue-refresh = 🔄 Жаңылоо
 btn-queue = 📥 Кезек
 
 case-status-new = жаңы
-case-status-in_progress = иштелүүдө
+case-status-in_progress = каралып жатат
 case-status-waiting_family = үй-бүлөнү күтүүдө
 case-status-resolved = чечилди
 priority-urgent = 🔴 шашылыш
@@ -103,14 +103,14 @@ case-taken-from-you = 🔁 Колдонун администратору { $code
 case-choose-canned = Жоопту тандаңыз. Үй-бүлө аны өз тилинде алат.
 btn-canned-received = Өтүнүчүңүздү алдык
 btn-canned-send-location = Жайгашкан жериңизди жөнөтүңүз
-btn-canned-aid-at = Жардам таратылган жер…
+btn-canned-aid-at = Жардам таратыла турган жер…
 case-ask-place = Жардам кайда жана качан таратыларын жазыңыз (бир кыска сап).
 case-canned-sent = Үй-бүлөгө өз тилинде жөнөтүлдү.
-case-family-unreachable = Үй-бүлөгө жазуу мүмкүн болгон жок: балким, алар Колдону бөгөттөшкөн. Билдирүү өтүнүчкө сакталды.
+case-family-unreachable = Билдирүү үй-бүлөгө жеткен жок: Колдону бөгөттөп коюшкан болушу мүмкүн. Ал өтүнүчтө сакталды.
 case-ask-note = Ички эскертмени жазыңыз. Үй-бүлө аны эч качан көрбөйт.
 case-note-saved = Эскертме сакталды.
 case-cannot-relay = Мындай билдирүүнү жеткирүүгө болбойт. Текст, сүрөт, үн, жайгашкан жер же файл жөнөтүңүз.
-relay-from-family = 📩 <b>Өтүнүч { $code }</b>: үй-бүлө жазып жатат. Ушул өтүнүч боюнча жооп берүү үчүн алардын билдирүүсүнө жооп бериңиз.
+relay-from-family = 📩 <b>{ $code } өтүнүчү</b>: үй-бүлө жазды. Ушул өтүнүч боюнча жооп берүү үчүн алардын билдирүүсүнө жооп бериңиз.
 
 alert-new-cases = 🆕 Сиздин райондордо жаңы өтүнүчтөр ({ $count }): { $codes }
 alert-escalation = ⚠️ Шашылыш { $code } өтүнүчү { $minutes } мүнөт күтүп жатат, аны эч ким алган жок.

@@ -69,7 +69,7 @@ case-no-messages = сообщений пока нет
 case-held-by-you = 🙋 Заявка у вас.
 case-held-by = 👤 У координатора организации { $organisation }.
 case-held-by-nobody = Заявку пока никто не взял.
-case-chat-hint = ✍️ Всё, что вы сейчас отправите (текст, фото, голосовое, место, файл), Колдо передаст семье. Ваш аккаунт семья не видит. /queue — выйти.
+case-chat-hint = ✍️ Всё, что вы сейчас отправите (текст, фото, голосовое, геопозицию, файл), Колдо передаст семье. Ваш аккаунт семья не видит. /queue — выйти.
 case-line = { $author }: { $text }
 author-family = 👪 Семья
 author-coordinator = 🙋 Координатор
@@ -80,7 +80,7 @@ attachment-voice = [голосовое]
 attachment-audio = [аудио]
 attachment-video = [видео]
 attachment-document = [файл]
-attachment-location = [место]
+attachment-location = [геопозиция]
 
 btn-case-claim = ✋ Взять
 btn-case-canned = 💬 Готовые ответы
@@ -121,7 +121,7 @@ case-canned-sent = Отправлено семье на их языке.
 case-family-unreachable = Семье не удалось написать: возможно, они заблокировали Колдо. Сообщение сохранено в заявке.
 case-ask-note = Напишите внутреннюю заметку. Семья её никогда не увидит.
 case-note-saved = Заметка сохранена.
-case-cannot-relay = Такое сообщение передать нельзя. Отправьте текст, фото, голосовое, место или файл.
+case-cannot-relay = Такое сообщение передать нельзя. Отправьте текст, фото, голосовое, геопозицию или файл.
 relay-from-family = 📩 <b>Заявка { $code }</b>: пишет семья. Чтобы ответить по этой заявке, ответьте на их сообщение.
 
 alert-new-cases = { $count ->

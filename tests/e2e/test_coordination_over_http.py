@@ -92,7 +92,7 @@ async def test_two_coordinators_each_help_the_family_of_their_district(
     await dinara.press_containing(leilek_case.code)
     await dinara.press(dinara.t("btn-case-resolve"))
     await dinara.press(dinara.t("outcome-helped"))
-    await leilek_family.received("family-case-resolved", code=leilek_case.code)
+    await leilek_family.received("family-case-resolved-helped", code=leilek_case.code)
 
     assert (await case_of(app, leilek_family)).status == CaseStatus.RESOLVED
     held = await case_of(app, batken_family)
