@@ -729,7 +729,8 @@ async def test_they_are_found_closes_the_report_and_tells_the_coordinator(
     assert [e.details for e in entries] == [{"status": "resolved", "outcome": "found_by_family"}]
 
     await family.press(t("btn-my-cases"))
-    await family.press(t("btn-my-missing-case", code=second.code, status=t("family-status-resolved-found_by_family")))
+    found = t("family-status-resolved-found_by_family")
+    await family.press(t("btn-my-missing-case", code=second.code, status=found))
     assert t("btn-my-case-found") not in family.last.buttons()
 
 
