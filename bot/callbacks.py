@@ -29,6 +29,10 @@ class MenuItem(enum.StrEnum):
     CASES = "cases"
     UPDATES = "updates"
     RUMOUR = "rumour"  # "Is this true?", from the safety updates screen
+    # Staff tools, first in a staff member's main menu (roles checked on every press).
+    QUEUE = "queue"
+    MY_SHELTERS = "myshelters"
+    STAFF = "staff"
     LANGUAGE = "language"
     ERASE = "erase"
     HOME = "home"

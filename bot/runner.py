@@ -25,6 +25,7 @@ from bot.in_hand import UpdatesInHand
 from bot.services import alerts, broadcasts
 from bot.webhook import WebhookEndpoint
 from storage.database import ensure_schema
+from storage.repositories import users
 
 logger = logging.getLogger("koldo.run")
 T = TypeVar("T")
@@ -60,6 +61,17 @@ class Stop:
         return max(0.0, self._deadline - asyncio.get_running_loop().time())
 
 
+async def _publish_staff_commands(bot: Bot, resources: Resources, settings: Settings) -> None:
+    """Staff menus per chat: a role granted on the command line, where no bot runs, reaches the
+    person's menu when the bot starts."""
+    async with resources.session_factory() as session:
+        staff = await users.staff(session)
+        listed = {person.id for person in staff}
+        admins = await users.with_ids(session, settings.admin_ids)
+        staff += [person for person in admins if person.id not in listed]
+    await commands.publish_staff(bot, staff, settings, resources.localization)
+
+
 async def run(settings: Settings) -> None:
     stop = Stop(settings.shutdown_timeout_seconds)
     loop = asyncio.get_running_loop()
@@ -71,6 +83,7 @@ async def run(settings: Settings) -> None:
         await ensure_schema(resources.engine, upgrade_it=settings.uses_embedded_database)
         dispatcher = create_dispatcher(resources)
         await commands.publish(bot, resources.localization)
+        await _publish_staff_commands(bot, resources, settings)
         in_hand = UpdatesInHand(dispatcher, bot)
         await dispatcher.emit_startup(bot=bot)
         # New-case and escalation alerts, from their table: they survive restarts.

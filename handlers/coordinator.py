@@ -16,7 +16,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot import replies
-from bot.callbacks import CaseAction, CaseCb, MenuCb
+from bot.callbacks import CaseAction, CaseCb, MenuCb, MenuItem
 from bot.ids import telegram_user_id
 from bot.keyboards import cases as case_keyboards
 from bot.middlewares.provide import PerUpdate, provide
@@ -190,12 +190,20 @@ async def queue_command(message: Message, desk: Desk) -> None:
 
 
 async def queue_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
+    await _show_queue(query, desk, callback_data.page)
+
+
+async def queue_from_menu(query: CallbackQuery, desk: Desk) -> None:
+    await _show_queue(query, desk, 0)
+
+
+async def _show_queue(query: CallbackQuery, desk: Desk, page: int) -> None:
     if not desk.is_staff:
         await desk.refuse()
         return
     await query.answer()
     await desk.state.clear()
-    await replies.replace(query, await desk.queue(callback_data.page))
+    await replies.replace(query, await desk.queue(page))
 
 
 async def open_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
@@ -403,6 +411,7 @@ def router() -> Router:
         press(handler, CaseCb.filter(F.action == action))
 
     on(queue_pressed, CaseAction.QUEUE)
+    press(queue_from_menu, MenuCb.filter(F.item == MenuItem.QUEUE))
     on(open_pressed, CaseAction.OPEN)
     on(claim_pressed, CaseAction.CLAIM)
     on(release_pressed, CaseAction.RELEASE)

@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import keyboards, replies, screens
 from bot.callbacks import FormCb, FormExitCb, LanguageCb, MenuCb
 from bot.commands import COMMANDS
-from bot.config import LOCALES
+from bot.config import LOCALES, Settings
 from bot.filters import ButtonText
 from bot.i18n import Localization
 from bot.keyboards import forms as form_keyboards
@@ -386,11 +386,13 @@ async def language_during_form(
     user: User,
     session: AsyncSession,
     localization: Localization,
+    settings: Settings,
 ) -> None:
     """A new language midway keeps everything entered and shows the same step again."""
     form.t = localization.translator(callback_data.code)
     await query.answer(form.t("language-saved"))
-    await accounts.choose_language(session, form.bot, user, form.t, query.from_user.language_code)
+    code = query.from_user.language_code
+    await accounts.choose_language(session, form.bot, user, form.t, code, settings)
     await form.show(await form.step())
 
 

@@ -19,8 +19,8 @@ COMING_SOON = {
 }
 
 
-async def menu_command(message: Message, t: Translator) -> None:
-    screen = screens.main_menu(t)
+async def menu_command(message: Message, t: Translator, user: User, settings: Settings) -> None:
+    screen = screens.menu_for(t, user, settings)
     await message.answer(screen.text, reply_markup=screen.markup)
 
 
@@ -36,9 +36,9 @@ async def help_command(message: Message, t: Translator, user: User, settings: Se
     await message.answer(text)
 
 
-async def home(query: CallbackQuery, t: Translator) -> None:
+async def home(query: CallbackQuery, t: Translator, user: User, settings: Settings) -> None:
     await query.answer()
-    await replies.replace(query, screens.main_menu(t))
+    await replies.replace(query, screens.menu_for(t, user, settings))
 
 
 async def language(query: CallbackQuery, t: Translator) -> None:

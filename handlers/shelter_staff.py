@@ -12,7 +12,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot import keyboards, replies, screens
-from bot.callbacks import MenuCb, StaffShelterAction, StaffShelterCb
+from bot.callbacks import MenuCb, MenuItem, StaffShelterAction, StaffShelterCb
 from bot.commands import COMMANDS
 from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import Screen
@@ -75,7 +75,14 @@ class Staff(PerUpdate):
         return shelter_screens.staff_list(self.t, area, found)
 
 
-async def my_shelters(message: Message, staff: Staff) -> None:
+async def my_shelters_pressed(query: CallbackQuery, staff: Staff) -> None:
+    """From a staff member's main menu: as /myshelters."""
+    if roles.is_staff(staff.user, staff.settings):
+        await query.answer()
+    await my_shelters(query, staff)
+
+
+async def my_shelters(event: Message | CallbackQuery, staff: Staff) -> None:
     await staff.state.clear()
     if not roles.is_staff(staff.user, staff.settings):
         await staff.refuse(Refusal.NOT_STAFF)
@@ -177,6 +184,7 @@ def router() -> Router:
     message(command_while_updating, CommandStart(), updating)
     message(command_while_updating, Command("menu"), updating)
     press(menu_while_updating, MenuCb.filter(), updating)
+    press(my_shelters_pressed, MenuCb.filter(F.item == MenuItem.MY_SHELTERS))
     press(list_pressed, StaffShelterCb.filter(F.action == StaffShelterAction.LIST))
     press(pick_pressed, StaffShelterCb.filter(F.action == StaffShelterAction.PICK))
     press(status_pressed, StaffShelterCb.filter(F.action == StaffShelterAction.STATUS))

@@ -7,23 +7,29 @@ from aiogram.filters import Command, CommandStart
 from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, replies, screens
+from bot import commands, keyboards, replies, screens
 from bot.callbacks import ConsentCb, LanguageCb
-from bot.config import LOCALES
+from bot.config import LOCALES, Settings
 from bot.i18n import Localization, Translator
 from bot.screens import Screen
-from bot.services import accounts
+from bot.services import accounts, roles
 from storage.models import User
 
 
-async def start(message: Message, user: User, t: Translator) -> None:
+async def start(message: Message, user: User, t: Translator, bot: Bot, settings: Settings) -> None:
     if user.language is None:
         await message.answer(t("welcome"), reply_markup=keyboards.languages(t))
+    elif roles.is_staff(user, settings):
+        # Staff hold no family data of their own here: their tools, not the family consent.
+        reported = message.from_user.language_code if message.from_user else None
+        await commands.follow(bot, user, settings, t, reported)
+        await message.answer(t("welcome-staff"))
+        await _main_menu(message, t, user, settings)
     elif not accounts.has_consent(user):
         await message.answer(t("consent"), reply_markup=keyboards.consent(t))
     else:
         await message.answer(t("welcome-back"))
-        await _main_menu(message, t)
+        await _main_menu(message, t, user, settings)
 
 
 async def choose_language(message: Message, t: Translator) -> None:
@@ -37,12 +43,16 @@ async def language_chosen(
     session: AsyncSession,
     bot: Bot,
     localization: Localization,
+    settings: Settings,
 ) -> None:
     first_time = user.language is None
     t = localization.translator(callback_data.code)
     await query.answer(t("language-saved"))
-    await accounts.choose_language(session, bot, user, t, query.from_user.language_code)
-    if first_time or not accounts.has_consent(user):
+    code = query.from_user.language_code
+    await accounts.choose_language(session, bot, user, t, code, settings)
+    if roles.is_staff(user, settings):
+        await replies.replace(query, screens.menu_for(t, user, settings))
+    elif first_time or not accounts.has_consent(user):
         await replies.replace(query, Screen(t("consent"), keyboards.consent(t)))
     else:
         await replies.replace(query, screens.main_menu(t))
@@ -72,8 +82,8 @@ async def membership_changed(event: ChatMemberUpdated) -> None:
     Telegram only for the kinds of update some handler takes."""
 
 
-async def _main_menu(message: Message, t: Translator) -> None:
-    screen = screens.main_menu(t)
+async def _main_menu(message: Message, t: Translator, user: User, settings: Settings) -> None:
+    screen = screens.menu_for(t, user, settings)
     await message.answer(screen.text, reply_markup=screen.markup)
 
 

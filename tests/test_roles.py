@@ -71,7 +71,7 @@ async def test_an_admin_grants_and_revokes_in_the_bot(koldo: Harness) -> None:
 async def test_a_coordinator_cannot_grant(koldo: Harness) -> None:
     coordinator = await staff_member(koldo, ["batken-district"])
     await coordinator.send(f"/grant {coordinator.user.id} admin")
-    assert coordinator.last_text == koldo.t("en")("staff-only")
+    assert coordinator.last_text == koldo.t("en")("admin-only")
     async with koldo.session() as session:
         person = await users.get(session, coordinator.user.id)
     assert person is not None and person.role == Role.COORDINATOR

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aiogram.methods import SetMyCommands
+from aiogram.types import BotCommandScopeChat
 from aiogram.types import User as TelegramUser
 
+from bot.callbacks import MenuCb, MenuItem
+from bot.commands import FAMILY
 from storage.models import Role
 from storage.repositories import users
 from tests.conftest import Harness
@@ -138,3 +142,67 @@ async def test_koldo_roles_list_in_words_and_when_nobody_has_a_role(tmp_path: Pa
     )
     code, output = await run_koldo("roles", "revoke", "9", env={**env, "KOLDO_ADMIN_IDS": "9"})
     assert code == 1 and "KOLDO_ADMIN_IDS" in output
+
+
+def _chat_commands(koldo: Harness, chat_id: int) -> list[list[str]]:
+    """The command menus set for this chat, oldest first, as command names."""
+    return [
+        [command.command for command in call.commands]
+        for call in koldo.telegram.calls
+        if isinstance(call, SetMyCommands)
+        and isinstance(call.scope, BotCommandScopeChat)
+        and call.scope.chat_id == chat_id
+    ]
+
+
+async def test_staff_start_with_their_tools_first_not_the_family_consent(koldo: Harness) -> None:
+    """Issue 11, point 4: staff get their own main menu and command menu."""
+    ky, en = koldo.t("ky"), koldo.t("en")
+    coordinator = await staff_member(koldo, [BATKEN], "ky")
+    await coordinator.send("/start")
+    assert ky("consent") not in coordinator.texts()
+    assert ky("welcome-staff") in coordinator.texts()
+    assert coordinator.last.buttons()[:2] == [ky("menu-queue"), ky("menu-myshelters")]
+    assert ky("menu-staff") not in coordinator.last.buttons()
+    assert _chat_commands(koldo, coordinator.user.id)[-1][:2] == ["queue", "myshelters"]
+    assert "grant" not in _chat_commands(koldo, coordinator.user.id)[-1]
+
+    await coordinator.press(ky("menu-queue"))
+    assert coordinator.last_text.startswith(ky("queue-empty").split("\n")[0])
+
+    admin = await staff_member(koldo, role=Role.ADMIN, language="en")
+    await admin.send("/menu")
+    assert admin.last_text == en("main-menu-staff")
+    assert admin.last.buttons()[:3] == [en("menu-queue"), en("menu-myshelters"), en("menu-staff")]
+    await admin.press(en("menu-staff"))
+    assert str(coordinator.user.id) in admin.last_text
+
+
+async def test_a_staff_button_pressed_by_others_is_refused_in_their_words(
+    koldo: Harness,
+) -> None:
+    en, ru = koldo.t("en"), koldo.t("ru")
+    staff_list = MenuCb(item=MenuItem.STAFF).pack()
+    coordinator = await staff_member(koldo, [BATKEN], "ru")
+    await coordinator.press_data(staff_list)
+    assert coordinator.view.alerts[-1] == ru("admin-only")
+    family = koldo.person(language_code="en")
+    await family.send("/start")
+    await family.press_data(staff_list)
+    assert family.view.alerts[-1] == en("staff-only")
+    await family.press_data(MenuCb(item=MenuItem.QUEUE).pack())
+    assert en("queue-empty").split("\n")[0] not in family.last_text
+
+
+async def test_a_role_granted_or_revoked_in_the_bot_changes_the_persons_commands(
+    koldo: Harness,
+) -> None:
+    admin = await staff_member(koldo, role=Role.ADMIN, language="en")
+    person = koldo.person(language_code="ru")
+    await person.send("/start")
+    await person.press("Русский")
+    await admin.send(f"/grant {person.user.id} coordinator {BATKEN}")
+    menus = _chat_commands(koldo, person.user.id)
+    assert menus[-1][:2] == ["queue", "myshelters"]
+    await admin.send(f"/revoke {person.user.id}")
+    assert _chat_commands(koldo, person.user.id)[-1] == list(FAMILY)

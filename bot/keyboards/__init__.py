@@ -59,11 +59,18 @@ def consent(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
+COORDINATOR_TOOLS = (MenuItem.QUEUE, MenuItem.MY_SHELTERS)
+ADMIN_TOOLS = (*COORDINATOR_TOOLS, MenuItem.STAFF)
+
+
 @cache
-def main_menu(t: Translator) -> InlineKeyboardMarkup:
-    return markup(
+def main_menu(t: Translator, tools: tuple[MenuItem, ...] = ()) -> InlineKeyboardMarkup:
+    """The family's menu; a staff member's has their tools first."""
+    items = [button(t(f"menu-{item.value}"), MenuCb(item=item)) for item in tools]
+    family = (
         [button(t(f"menu-{item.value}"), MenuCb(item=item)) for item in row] for row in MENU_LAYOUT
     )
+    return markup([*in_pairs(items), *family])
 
 
 @cache

@@ -10,7 +10,11 @@ from dataclasses import dataclass
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
 from bot import keyboards
+from bot.callbacks import MenuItem
+from bot.config import Settings
 from bot.i18n import Translator
+from bot.services import roles
+from storage.models import User
 from storage.places import Geography
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
@@ -26,8 +30,17 @@ class Screen:
         return self.markup is None or isinstance(self.markup, InlineKeyboardMarkup)
 
 
-def main_menu(t: Translator) -> Screen:
-    return Screen(t("main-menu"), keyboards.main_menu(t))
+def main_menu(t: Translator, tools: tuple[MenuItem, ...] = ()) -> Screen:
+    return Screen(t("main-menu-staff" if tools else "main-menu"), keyboards.main_menu(t, tools))
+
+
+def menu_for(t: Translator, user: User | None, settings: Settings) -> Screen:
+    """The main menu of this person: a coordinator's or an admin's with their tools first."""
+    if roles.is_admin(user, settings):
+        return main_menu(t, keyboards.ADMIN_TOOLS)
+    if roles.is_coordinator(user):
+        return main_menu(t, keyboards.COORDINATOR_TOOLS)
+    return main_menu(t)
 
 
 def place_name(

@@ -11,6 +11,7 @@ from aiogram.types import User as TelegramUser
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import commands
+from bot.config import Settings
 from bot.i18n import Translator
 from storage.models import Role, User, utcnow
 from storage.repositories import audit
@@ -22,11 +23,12 @@ async def choose_language(
     user: User,
     t: Translator,
     telegram_language_code: str | None,
+    settings: Settings,
 ) -> None:
     """Remembers the language and shows the command menu in it."""
     user.language = t.locale
     await session.commit()
-    await commands.follow_chosen_language(bot, user.id, t, telegram_language_code)
+    await commands.follow(bot, user, settings, t, telegram_language_code)
 
 
 async def give_consent(session: AsyncSession, user: User) -> None:

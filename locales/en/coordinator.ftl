@@ -2,6 +2,7 @@
 
 staff-only = This is for coordinators and admins of Koldo only.
 
+admin-only = This is for admins of Koldo only. Ask an admin if you need it done.
 queue = <b>Open cases</b>
     { $counts }
     Urgent first, then the longest waiting.

@@ -4,6 +4,7 @@ welcome =
     Hello! I am Koldo. I help families who had to leave their homes.
     Please choose your language.
 welcome-back = Welcome back. How can I help?
+welcome-staff = Welcome back. Your tools are in the menu below and under the ☰ button beside the text box.
 choose-language = Choose your language.
 language-name-ky = Кыргызча
 language-name-ru = Русский
@@ -30,6 +31,7 @@ consent-declined = That is all right. You can still find shelters and hotlines. 
 consent-needed = To register your request, we need your agreement first. Please read this:
 
 main-menu = <b>Main menu</b>. What do you need?
+main-menu-staff = <b>Main menu</b>. Your tools come first; below them, what families see.
 menu-needs = 🆘 Ask for help
 menu-shelters = 🏠 Shelters
 menu-hotlines = ☎️ Hotlines
@@ -38,6 +40,9 @@ menu-cases = 📋 My requests
 menu-updates = 📢 Safety news
 menu-language = 🌐 Language
 menu-erase = 🗑 Erase my data
+menu-queue = 📋 Open cases
+menu-myshelters = 🏠 My shelters
+menu-staff = 👥 Staff
 btn-main-menu = 🏠 Main menu
 
 coming-soon =
@@ -79,3 +84,9 @@ help-admin =
     /myshelters — update shelters.
     /menu — the main menu.
 command-help = What Koldo does
+
+command-queue = Open cases
+command-myshelters = Update my shelters
+command-staff = Staff and their roles
+command-grant = Give a role
+command-revoke = Take a role away

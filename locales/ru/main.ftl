@@ -4,6 +4,7 @@ welcome =
     Здравствуйте! Я Колдо. Я помогаю семьям, которым пришлось покинуть свой дом.
     Пожалуйста, выберите язык.
 welcome-back = С возвращением. Чем помочь?
+welcome-staff = С возвращением. Ваши инструменты — в меню ниже и под кнопкой ☰ рядом с полем ввода.
 choose-language = Выберите язык.
 language-name-ky = Кыргызча
 language-name-ru = Русский
@@ -30,6 +31,7 @@ consent-declined = Хорошо. Вы всё равно можете найти 
 consent-needed = Чтобы зарегистрировать вашу заявку, сначала нужно ваше согласие. Пожалуйста, прочитайте:
 
 main-menu = <b>Главное меню</b>. Что вам нужно?
+main-menu-staff = <b>Главное меню</b>. Сначала ваши инструменты, ниже — то, что видят семьи.
 menu-needs = 🆘 Попросить о помощи
 menu-shelters = 🏠 Убежища
 menu-hotlines = ☎️ Горячие линии
@@ -38,6 +40,9 @@ menu-cases = 📋 Мои заявки
 menu-updates = 📢 Новости безопасности
 menu-language = 🌐 Язык
 menu-erase = 🗑 Удалить мои данные
+menu-queue = 📋 Открытые заявки
+menu-myshelters = 🏠 Мои убежища
+menu-staff = 👥 Сотрудники
 btn-main-menu = 🏠 Главное меню
 
 coming-soon =
@@ -79,3 +84,9 @@ help-admin =
     /myshelters — обновить убежища.
     /menu — главное меню.
 command-help = Что умеет Колдо
+
+command-queue = Открытые заявки
+command-myshelters = Обновить мои убежища
+command-staff = Сотрудники и их роли
+command-grant = Дать роль
+command-revoke = Забрать роль
