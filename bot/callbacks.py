@@ -212,3 +212,10 @@ class MatchConsentCb(CallbackData, prefix="mcon"):
 
     match: RowId
     answer: ConsentAnswer
+
+
+class UpdatesCb(CallbackData, prefix="upd"):
+    """A page of the safety updates a family reads (0: the newest). Any person may press it;
+    a page that no longer exists shows the nearest one that does."""
+
+    page: Page = 0

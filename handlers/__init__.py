@@ -19,6 +19,7 @@ from handlers import (
     shelter_staff,
     shelters,
     start,
+    updates,
 )
 
 
@@ -38,6 +39,7 @@ def routers() -> list[Router]:
         shelter_staff.router(),
         shelters.router(),
         hotlines.router(),
+        updates.router(),
         start.router(),
         erase.router(),
         menu.router(),

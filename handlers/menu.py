@@ -14,9 +14,8 @@ from bot.screens import Screen
 from bot.services import roles
 from storage.models import User
 
-COMING_SOON = {
-    MenuItem.UPDATES,
-}
+# Journeys whose menu button is there before the journey: an honest answer, never a dead end.
+COMING_SOON: set[MenuItem] = set()
 
 
 async def menu_command(message: Message, t: Translator, user: User, settings: Settings) -> None:

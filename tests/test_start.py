@@ -93,16 +93,3 @@ async def test_language_can_be_changed_later_and_is_remembered(koldo: Harness) -
     await family.send("/start")
     assert koldo.t("en")("welcome-back") in family.texts()
     assert family.last_text == koldo.t("en")("main-menu")
-
-
-async def test_journeys_not_built_yet_say_so_honestly(koldo: Harness) -> None:
-    family = koldo.person(language_code="ru")
-    t = koldo.t("ru")
-    await family.send("/start")
-    await family.press("Русский")
-    await family.press(t("btn-consent-agree"))
-    await family.press(t("menu-updates"))
-
-    assert family.last_text == t("coming-soon", journey=t("menu-updates"))
-    await family.press(t("btn-main-menu"))
-    assert family.last_text == t("main-menu")

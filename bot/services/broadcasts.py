@@ -100,6 +100,29 @@ class Audience:
             near=Near(*map(float, near)) if near else None,
         )
 
+    def takes(
+        self, reader: repo.Reader, place: repo.Whereabouts | None, settings: Settings
+    ) -> bool:
+        """Whether this audience includes `reader` as they are now: the language they read
+        Koldo in, their role, and the district and position they gave last (`place`). The
+        engine asks it for everyone a broadcast starts with, the safety updates screen for
+        the person who opens it."""
+        language = reader.language or settings.default_locale
+        if self.languages and language not in self.languages:
+            return False
+        if self.coordinators and not _is_staff(reader.role, reader.id, settings):
+            return False
+        if self.districts and (place is None or place.district not in self.districts):
+            return False
+        if self.near is not None:
+            near = self.near
+            if place is None or place.latitude is None or place.longitude is None:
+                return False
+            km = distance_km(place.latitude, place.longitude, near.latitude, near.longitude)
+            if km > near.km:
+                return False
+        return True
+
 
 @dataclass(frozen=True)
 class Recipient:
@@ -119,22 +142,9 @@ async def recipients(
     places = await repo.whereabouts(session) if audience.districts or audience.near else {}
     found: list[Recipient] = []
     for reader in await repo.readers(session):
-        language = reader.language or settings.default_locale
-        if audience.languages and language not in audience.languages:
-            continue
-        if audience.coordinators and not _is_staff(reader.role, reader.id, settings):
-            continue
-        place = places.get(reader.id)
-        if audience.districts and (place is None or place.district not in audience.districts):
-            continue
-        if audience.near is not None:
-            near = audience.near
-            if place is None or place.latitude is None or place.longitude is None:
-                continue
-            km = distance_km(place.latitude, place.longitude, near.latitude, near.longitude)
-            if km > near.km:
-                continue
-        found.append(Recipient(reader.id, language, not reader.blocked))
+        if audience.takes(reader, places.get(reader.id), settings):
+            language = reader.language or settings.default_locale
+            found.append(Recipient(reader.id, language, not reader.blocked))
     return found
 
 

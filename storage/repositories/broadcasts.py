@@ -316,3 +316,72 @@ async def sent_since(session: AsyncSession, broadcast_id: int, since: datetime) 
 async def deliveries(session: AsyncSession, broadcast_id: int) -> Sequence[Delivery]:
     query = select(Delivery).where(Delivery.broadcast_id == broadcast_id).order_by(Delivery.id)
     return (await session.scalars(query.execution_options(populate_existing=True))).all()
+
+
+# ---- the safety updates a person reads from the menu --------------------------------------------
+
+# What went out: a scheduled update has not, a cancelled one is withdrawn (even if some got it).
+STARTED = (BroadcastStatus.RUNNING, BroadcastStatus.DONE)
+
+
+async def started_since(session: AsyncSession, since: datetime) -> Sequence[Broadcast]:
+    """Every update that went out since `since`, the newest first; the audience is the
+    caller's to check (it is JSON, and a handful of updates a month)."""
+    query = (
+        select(Broadcast)
+        .where(Broadcast.status.in_(STARTED), Broadcast.started_at >= since)
+        .order_by(Broadcast.started_at.desc(), Broadcast.id.desc())
+    )
+    return (await session.scalars(query)).all()
+
+
+async def corrected_on(session: AsyncSession, ids: Iterable[int]) -> dict[int, datetime]:
+    """For each of these updates that a correction went out for: when the latest did. A
+    cancelled or not yet started correction does not count."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    query = (
+        select(Broadcast.corrects_id, func.max(Broadcast.started_at))
+        .where(Broadcast.corrects_id.in_(wanted), Broadcast.status.in_(STARTED))
+        .group_by(Broadcast.corrects_id)
+    )
+    return {
+        int(corrected): at
+        for corrected, at in await session.execute(query)
+        if corrected is not None and at is not None
+    }
+
+
+async def sent_on(session: AsyncSession, ids: Iterable[int]) -> dict[int, datetime]:
+    """When each of these updates went out (when it was due, if it never started)."""
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    query = select(Broadcast.id, Broadcast.started_at, Broadcast.scheduled_at).where(
+        Broadcast.id.in_(wanted)
+    )
+    return {id: started or due for id, started, due in await session.execute(query)}
+
+
+async def whereabouts_of(session: AsyncSession, user_id: int) -> Whereabouts | None:
+    """One person's whereabouts by the rule of `whereabouts`: the district and the position of
+    their latest case or household that has each."""
+    records: list[tuple[datetime, str | None, float | None, float | None]] = []
+    for model in (Case, Household):
+        query = select(model.created_at, model.district, model.latitude, model.longitude).where(
+            model.user_id == user_id,
+            or_(model.district.is_not(None), model.latitude.is_not(None)),
+        )
+        records += [(row[0], row[1], row[2], row[3]) for row in await session.execute(query)]
+    if not records:
+        return None
+    records.sort(key=lambda record: record[0])
+    district: str | None = None
+    position: tuple[float | None, float | None] = (None, None)
+    for _at, place, latitude, longitude in records:  # the latest wins
+        if place is not None:
+            district = place
+        if latitude is not None and longitude is not None:
+            position = (latitude, longitude)
+    return Whereabouts(district, *position)
