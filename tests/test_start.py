@@ -6,6 +6,9 @@ import pytest
 from aiogram.methods import SetMyCommands
 from aiogram.types import BotCommandScopeChat
 
+from bot import keyboards
+from bot.i18n import Localization
+from bot.keyboards import ADMIN_TOOLS
 from storage.repositories import audit, users
 from tests.conftest import Harness
 
@@ -93,3 +96,18 @@ async def test_language_can_be_changed_later_and_is_remembered(koldo: Harness) -
     await family.send("/start")
     assert koldo.t("en")("welcome-back") in family.texts()
     assert family.last_text == koldo.t("en")("main-menu")
+
+
+@pytest.mark.parametrize("language", ["ky", "ru", "en"])
+def test_paired_menu_buttons_fit_a_small_phone(language: str) -> None:
+    """Issue 11, point 14: two buttons share a row only if both labels are short; a long
+    Kyrgyz label gets a row of its own instead of being cut off."""
+    t = Localization(default_locale="ky").translator(language)
+    for tools in ((), ADMIN_TOOLS):
+        rows = keyboards.main_menu(t, tools).inline_keyboard
+        labels = [button.text for row in rows for button in row]
+        assert t("menu-shelters") in labels and t("menu-erase") in labels
+        paired = [button.text for row in rows if len(row) > 1 for button in row]
+        assert all(keyboards.fits_half_a_row(label) for label in paired), paired
+    if language == "ky":
+        assert [t("menu-shelters")] in [[b.text for b in row] for row in rows]

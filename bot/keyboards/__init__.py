@@ -8,6 +8,7 @@ depend on the language alone are built once per language: they are on every upda
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -63,6 +64,28 @@ COORDINATOR_TOOLS = (MenuItem.QUEUE, MenuItem.MY_SHELTERS)
 ADMIN_TOOLS = (*COORDINATOR_TOOLS, MenuItem.STAFF)
 
 
+# Two buttons share a row only when both labels fit half a small phone's width; a longer one
+# (most Kyrgyz labels) gets its own row rather than being cut to "Баш калкалоо…".
+PAIRED_LABEL = 16
+_LEADING_SYMBOLS = re.compile(r"^\W+")
+
+
+def fits_half_a_row(label: str) -> bool:
+    """The label's words, its leading emoji aside, are short enough to share a row."""
+    return len(_LEADING_SYMBOLS.sub("", label).strip()) <= PAIRED_LABEL
+
+
+def rows_that_fit(buttons: Iterable[Sequence[InlineKeyboardButton]]) -> list[Row]:
+    """Each row as laid out, split into single buttons where a label is too long to pair."""
+    found: list[Row] = []
+    for row in buttons:
+        if len(row) > 1 and not all(fits_half_a_row(b.text) for b in row):
+            found += [[b] for b in row]
+        else:
+            found.append(list(row))
+    return found
+
+
 @cache
 def main_menu(t: Translator, tools: tuple[MenuItem, ...] = ()) -> InlineKeyboardMarkup:
     """The family's menu; a staff member's has their tools first."""
@@ -70,7 +93,7 @@ def main_menu(t: Translator, tools: tuple[MenuItem, ...] = ()) -> InlineKeyboard
     family = (
         [button(t(f"menu-{item.value}"), MenuCb(item=item)) for item in row] for row in MENU_LAYOUT
     )
-    return markup([*in_pairs(items), *family])
+    return markup(rows_that_fit([*in_pairs(items), *family]))
 
 
 @cache
