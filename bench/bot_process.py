@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import json
 import signal
 import time
@@ -87,6 +88,7 @@ async def main() -> None:
     parser.add_argument("--stats", type=Path, required=True)
     parser.add_argument("--database-url", default="")
     parser.add_argument("--redis-url", default="")
+    parser.add_argument("--profile", type=Path, help="write cProfile stats of the run here")
     args = parser.parse_args()
 
     dispatcher, bot, resources = await koldo(args) if args.kind == "koldo" else echo(args)
@@ -103,8 +105,15 @@ async def main() -> None:
     stop = asyncio.Event()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
     cpu_at_ready = time.process_time()
+    # CPU time, not wall time: waiting in epoll is not work.
+    profile = cProfile.Profile(time.process_time) if args.profile else None
+    if profile is not None:
+        profile.enable()
     print("ready", flush=True)
     await stop.wait()
+    if profile is not None:
+        profile.disable()
+        profile.dump_stats(args.profile)
     await dispatcher.stop_polling()
     await polling
     if resources is not None:

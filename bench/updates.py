@@ -23,6 +23,7 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -74,6 +75,8 @@ class Result:
     seconds: float
     durations_ms: list[float]
     cpu_seconds: float  # used by the bot's process once ready, all of its threads
+    profile: Path | None = None  # cProfile stats (CPU time) of the bot's main thread
+    requests: dict[str, int] | None = None  # Bot API requests by method, getUpdates aside
 
     @property
     def cpu_ms_per_update(self) -> float:
@@ -92,6 +95,7 @@ async def run_bot(
 ) -> Result:
     token = make_token(5_000_000 + (1 if kind == "koldo" else 2))
     stats = Path(tempfile.mkdtemp()) / "stats.json"
+    profile = ["--profile", str(stats.with_suffix(".prof"))] if args.profile else []
     database_url = args.database_url or f"sqlite+aiosqlite:///{stats.parent / 'bench.sqlite3'}"
     process = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -107,6 +111,7 @@ async def run_bot(
         database_url,
         "--redis-url",
         args.redis_url,
+        *profile,
         stdout=asyncio.subprocess.PIPE,
         cwd=ROOT,
     )
@@ -115,14 +120,20 @@ async def run_bot(
     async with SandboxDriver(url) as driver:
         await driver.add_bot(token)
         driver.bot_id = int(token.split(":")[0])
+        await driver.reset_counters()
         started = time.perf_counter()
         await asyncio.gather(*(family(driver, journey, args.rounds) for _ in range(families)))
         seconds = time.perf_counter() - started
+        requests = dict((await driver.counters())["requests_per_method"])
     process.send_signal(signal.SIGTERM)
     await process.wait()
     measured = json.loads(stats.read_text())
     durations = measured["durations_ms"]
-    return Result(kind, len(durations), seconds, durations, measured["cpu_seconds"])
+    result = Result(kind, len(durations), seconds, durations, measured["cpu_seconds"])
+    result.requests = {m: n for m, n in requests.items() if m != "getUpdates"}
+    if args.profile:
+        result.profile = stats.with_suffix(".prof")
+    return result
 
 
 async def family(driver: SandboxDriver, journey: list[tuple[Step, int]], rounds: int) -> None:
@@ -143,6 +154,9 @@ async def main() -> None:
     parser.add_argument("--port", type=int, default=8097)
     parser.add_argument("--database-url", default="", help="default: a fresh SQLite file")
     parser.add_argument("--redis-url", default="", help="default: in-memory FSM")
+    parser.add_argument(
+        "--profile", action="store_true", help="also print where Koldo's CPU goes, by layer"
+    )
     args = parser.parse_args()
 
     url = f"http://127.0.0.1:{args.port}"
@@ -166,6 +180,8 @@ async def main() -> None:
         sandbox.terminate()
         await sandbox.wait()
     report(args, echo, koldo)
+    if koldo.profile is not None:
+        print_profile(koldo)
 
 
 async def wait_for_sandbox(url: str) -> None:
@@ -192,11 +208,111 @@ def report(args: argparse.Namespace, echo: Result, koldo: Result) -> None:
             f"{result.percentile(50):>9.1f}{result.percentile(95):>9.1f}"
             f"{result.percentile(99):>9.1f}{result.cpu_ms_per_update:>12.2f}"
         )
+    for result in (echo, koldo):
+        calls = result.requests or {}
+        by_method = ", ".join(f"{m} {n / result.updates:.2f}" for m, n in sorted(calls.items()))
+        print(f"{result.name} Bot API requests per update: {by_method}")
     ratio = koldo.per_second / echo.per_second
     print(
         f"\nthroughput ratio koldo/echo: {ratio:.2f} (budget ≥ 0.60); "
         f"koldo p95 {koldo.percentile(95):.1f} ms (budget < 50 ms)"
     )
+
+
+# Where a function's own CPU time is counted: the first rule whose text is in its file path (or,
+# for built-ins, in its name).
+LAYERS = (
+    ("bot/middlewares/", "Koldo's middlewares"),
+    ("/handlers/", "Koldo's handlers"),
+    ("bot/screens/", "screens and keyboards"),
+    ("bot/keyboards/", "screens and keyboards"),
+    ("/fluent/", "Fluent formatting"),
+    ("bot/i18n", "Fluent formatting"),
+    ("bot/services/", "Koldo's services"),
+    ("/storage/", "Koldo's repositories"),
+    ("/bot/", "Koldo, other"),
+    ("aiogram/fsm/", "FSM storage (aiogram)"),
+    ("/redis/", "Redis client"),
+    ("aiogram/client/", "Bot API calls: aiogram client"),
+    ("aiogram/methods/", "Bot API calls: aiogram client"),
+    ("aiogram/types/", "update and reply objects (aiogram types, pydantic)"),
+    ("pydantic", "update and reply objects (aiogram types, pydantic)"),
+    ("aiogram/", "aiogram dispatch: routers, filters, middleware chain"),
+    ("magic_filter", "aiogram dispatch: routers, filters, middleware chain"),
+    ("sqlalchemy/", "SQLAlchemy"),
+    ("aiosqlite", "database driver"),
+    ("asyncpg", "database driver"),
+    ("sqlite3", "database driver"),
+    ("aiohttp/", "HTTP (aiohttp, yarl, multidict)"),
+    ("yarl", "HTTP (aiohttp, yarl, multidict)"),
+    ("multidict", "HTTP (aiohttp, yarl, multidict)"),
+    ("json", "JSON"),
+    ("asyncio", "event loop (asyncio)"),
+    ("selectors", "event loop (asyncio)"),
+    ("epoll", "event loop (asyncio)"),
+    ("socket", "event loop (asyncio)"),
+)
+
+
+STDLIB = str(Path(statistics.__file__).parent)
+OTHER = "other (stdlib, logging)"
+
+
+def layer_of(path: str, name: str) -> str | None:
+    """The layer a function belongs to; None for a built-in or a stdlib helper, whose time is
+    its callers' (urlencode is the HTTP layer's when aiohttp calls it)."""
+    if path == "~" or (path.startswith(STDLIB) and "site-packages" not in path):
+        where = path if path != "~" else name
+        for text in ("asyncio", "selectors", "epoll", "/json/", "sqlite3"):
+            if text in where:
+                return next(layer for key, layer in LAYERS if key in where)
+        return None
+    for text, layer in LAYERS:
+        if text in path:
+            return layer
+    return OTHER
+
+
+Func = tuple[str, int, str]
+
+
+def layers_of(stats: Any) -> dict[str, float]:
+    """Own CPU time by layer; a built-in's or stdlib helper's time goes to its callers' layers,
+    in the share each caller spent in it."""
+    found: dict[str, float] = {}
+
+    def give(func: Func, seconds: float, depth: int) -> None:
+        layer = layer_of(func[0].replace("\\", "/"), func[2])
+        callers = stats.stats[func][4] if func in stats.stats else {}
+        if layer is None and callers and depth < 8:
+            spent = sum(entry[2] for entry in callers.values()) or 1.0
+            for caller, entry in callers.items():
+                give(caller, seconds * entry[2] / spent, depth + 1)
+            return
+        layer = layer or OTHER
+        found[layer] = found.get(layer, 0.0) + seconds
+
+    for func, (_cc, _nc, own, _cum, _callers) in stats.stats.items():
+        give(func, own, 0)
+    return found
+
+
+def print_profile(result: Result) -> None:
+    """Koldo's CPU per update by layer: each function's own time, from cProfile in CPU time.
+    What the main thread did not do (SQLite's own thread under aiosqlite) is the rest."""
+    import pstats
+
+    assert result.profile is not None
+    layers = layers_of(pstats.Stats(str(result.profile)))
+    profiled = sum(layers.values())
+    rest = "other threads (SQLite under aiosqlite)"
+    layers[rest] = max(0.0, result.cpu_seconds - profiled)
+    total = sum(layers.values())
+    print(f"\nwhere Koldo's CPU goes ({result.updates} updates, cProfile in CPU time):\n")
+    print(f"{'layer':<54}{'ms/update':>10}{'share':>8}")
+    for layer, seconds in sorted(layers.items(), key=lambda item: -item[1]):
+        print(f"{layer:<54}{seconds * 1000 / result.updates:>10.3f}{seconds / total:>8.1%}")
+    print("(cProfile adds its own cost to every call: the shares count, the sums run high)")
 
 
 if __name__ == "__main__":
