@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
@@ -28,6 +27,7 @@ from bot.middlewares.response_types import KeepResponseTypes
 from bot.middlewares.retry import RetryTelegram
 from bot.middlewares.throttle import ThrottleFloods
 from bot.middlewares.turns import TakeTurns
+from bot.session import JsonSession
 from storage.database import create_engine, create_session_factory
 from storage.places import Geography
 from storage.redis_client import open_redis
@@ -67,7 +67,7 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     """The bot and its Bot API session with Koldo's request middlewares; tests give their own
     session (an in-memory Telegram) and get the same middlewares."""
     if session is None:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+        session = JsonSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     session.middleware(KeepResponseTypes())
     # Outermost first: a press is acted on even when its answer fails, after any retries.
     session.middleware(AnswerCallbacksAtBest())
