@@ -9,14 +9,20 @@ from aiogram.utils.text_decorations import html_decoration
 
 from bot.i18n import Translator
 from bot.keyboards import cases as case_keyboards
+from bot.keyboards import rumours as rumour_keyboards
 from bot.screens import Screen, place_name
 from bot.screens import reunion as reunion_screens
+from bot.screens import rumours as rumour_screens
 from bot.services.coordination import CaseView, QueuePage
 from storage.models import Case, CaseKind, CaseMessage, CaseStatus, Person, User, utcnow
 from storage.places import Geography
 
 LINE_PREVIEW = 200
-_LIST_LABELS = {CaseKind.NEEDS: "btn-my-case", CaseKind.MISSING: "btn-my-missing-case"}
+_LIST_LABELS = {
+    CaseKind.NEEDS: "btn-my-case",
+    CaseKind.MISSING: "btn-my-missing-case",
+    CaseKind.RUMOUR: "btn-my-rumour",
+}
 STATUSES = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FAMILY)
 
 
@@ -45,7 +51,7 @@ def queue(t: Translator, page: QueuePage) -> Screen:
     labels = [
         t(
             "btn-queue-case",
-            mark=case_keyboards.PRIORITY_MARKS[case.priority],
+            mark=_mark(case),
             code=case.code,
             status=_status(t, case.status),
             waited=waited(t, case.created_at),
@@ -55,6 +61,12 @@ def queue(t: Translator, page: QueuePage) -> Screen:
     text = t("queue", counts=counts) if page.cases else t("queue-empty", counts=counts)
     markup = case_keyboards.queue(t, page.cases, labels, page.page, page.has_more)
     return Screen(text, markup)
+
+
+def _mark(case: Case) -> str:
+    if case.kind == CaseKind.RUMOUR:
+        return rumour_keyboards.RUMOUR_MARK
+    return case_keyboards.PRIORITY_MARKS[case.priority]
 
 
 def card(
@@ -121,10 +133,17 @@ def refused(t: Translator, refusal: str) -> str:
 
 def my_cases(t: Translator, cases: Sequence[Case]) -> Screen:
     labels = [
-        t(_LIST_LABELS[case.kind], code=case.code, status=_status(t, case.status)) for case in cases
+        t(_LIST_LABELS[case.kind], code=case.code, status=_family_status(t, case)) for case in cases
     ]
     text = t("my-cases") if cases else t("my-cases-none")
     return Screen(text, case_keyboards.my_cases(t, cases, labels))
+
+
+def _family_status(t: Translator, case: Case) -> str:
+    """A question about a rumour has the family's own words for where it is."""
+    if case.kind == CaseKind.RUMOUR:
+        return rumour_screens.family_status(t, case)
+    return _status(t, case.status)
 
 
 def family_case(t: Translator, case: Case, sought: str | None = None) -> Screen:
