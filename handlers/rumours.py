@@ -9,7 +9,6 @@ Every staff press and message checks the role and the case again (bot/services/c
 from __future__ import annotations
 
 import importlib
-import logging
 from typing import Any
 
 from aiogram import F, Router
@@ -40,13 +39,12 @@ from handlers.forms import attachment_of
 from storage.models import Case, CaseKind, Verdict
 from storage.repositories import queue
 
-logger = logging.getLogger("koldo.rumours")
-
 
 class Step(PerUpdate):
     """A family asking, or a staff member answering, during one update."""
 
-    def reply_to(self) -> int:
+    def chat_id(self) -> int:
+        """The person's private chat (a button's message may be gone)."""
         return self.event.from_user.id if self.event.from_user else 0
 
     async def show(self, screen: Screen) -> None:
@@ -54,7 +52,7 @@ class Step(PerUpdate):
         if isinstance(self.event, CallbackQuery):
             await replies.replace(self.event, screen)
         else:
-            await replies.send(self.bot, self.reply_to(), screen)
+            await replies.send(self.bot, self.chat_id(), screen)
 
     async def expired(self) -> None:
         if isinstance(self.event, CallbackQuery):
@@ -79,10 +77,12 @@ class Step(PerUpdate):
         """The rumour of a pressed button or of the answer being written, if this person may
         answer it now; otherwise refused (and audited) and None."""
         case = await coordination.allowed_case(self.session, self.user, self.settings, case_id)
-        if case is None or not rumours.may_answer(self.user, case, self.settings):
+        if case is not None and not rumours.may_answer(self.user, case, self.settings):
+            await rumours.refused(self.session, self.user, case, "not-a-rumour")
+            case = None
+        if case is None:
             await self.state.clear()
             await self.refuse()
-            return None
         return case
 
     async def refuse(self, refusal: Refusal = Refusal.NOT_ALLOWED) -> None:
@@ -100,7 +100,7 @@ class Step(PerUpdate):
         if photo is None:
             await self.show(screen)
             return
-        chat = self.reply_to()
+        chat = self.chat_id()
         caption = screens.photo_caption(self.t, case.code)
         await deliver(self.session, chat, self.bot.send_photo(chat, photo, caption=caption))
         await replies.send(self.bot, chat, screen)
@@ -157,6 +157,7 @@ def origin_of(message: Message) -> Origin | None:
     return None
 
 
+MINE = frozenset({*RumourAsk.__state_names__, *RumourAnswer.__state_names__})
 HINTS = {
     Problem.NOTHING: "rumour-hint-nothing",
     Problem.TOO_LONG: "rumour-hint-too-long",
@@ -221,16 +222,22 @@ async def leave(event: Message | CallbackQuery, state: FSMContext) -> object:
 
 
 async def card_pressed(query: CallbackQuery, callback_data: CaseCb, step: Step) -> object:
-    """A rumour opened from the queue or an alert; any other case is the coordinators' desk's."""
-    if await step.state.get_state() in RumourAnswer.__state_names__:
-        await step.state.clear()  # another card: the answer being written is dropped
+    """A rumour opened from the queue or an alert; any other case is the coordinators' desk's.
+    A rumour is never claimed, held or resolved by hand (one answer serves every family): the
+    desk's other buttons, forged for a rumour, are refused and audited."""
+    if await step.state.get_state() in MINE:
+        await step.state.clear()  # another card: what was being written is dropped
     found = await queue.by_id(step.session, callback_data.case)
     if found is None or found.kind != CaseKind.RUMOUR:
         return UNHANDLED
     case = await step.case(callback_data.case)
     if case is None:
         return None
-    await query.answer()
+    if callback_data.action != CaseAction.OPEN:
+        await rumours.refused(step.session, step.user, case, callback_data.action.value)
+        await step.refuse()
+    else:
+        await query.answer()
     await step.state.clear()
     await step.card(case)
     return None
@@ -414,7 +421,6 @@ def router() -> Router:
     router.message.filter(F.chat.type == "private")
     provide(router, "step", Step)
     message, press = router.message.register, router.callback_query.register
-    answering = StateFilter(RumourAnswer)
     asking_or_answering = StateFilter(RumourAsk, RumourAnswer)
 
     def on(action: RumourAction) -> Any:
@@ -430,14 +436,15 @@ def router() -> Router:
     message(unfit_sent, RumourAsk.question)
 
     # Staff.
-    press(card_pressed, CaseCb.filter(F.action == CaseAction.OPEN))
-    press(leave, CaseCb.filter(), answering)
+    press(card_pressed, CaseCb.filter(F.action != CaseAction.QUEUE))
     press(verdict_pressed, on(RumourAction.VERDICT))
     press(skip_pressed, on(RumourAction.SKIP), RumourAnswer.explanation)
     press(rewrite_pressed, on(RumourAction.REWRITE), RumourAnswer.preview)
-    press(cancel_pressed, on(RumourAction.CANCEL), answering)
+    press(cancel_pressed, on(RumourAction.CANCEL), StateFilter(RumourAnswer))
     press(confirm_pressed, on(RumourAction.CONFIRM))
     press(broadcast_pressed, on(RumourAction.BROADCAST))
+    # Any other button while asking or answering: dropped, and the button does its usual work.
+    press(leave, asking_or_answering)
     message(explanation_typed, RumourAnswer.explanation)
     message(typed_at_preview, RumourAnswer.preview)
     return router

@@ -404,6 +404,18 @@ async def test_only_admins_and_fact_checkers_see_rumours_and_hear_of_new_ones(
         rumour = await session.get(Rumour, case.rumour_id)
     assert refused.count(coordinator.user.id) >= 3
     assert rumour is not None and rumour.verdict is None
+
+    # Nobody holds a rumour, not even a fact-checker pressing a forged Claim.
+    await checker.press_data(case_data(CaseAction.CLAIM, case.id))
+    assert checker.view.alerts[-1] == en("case-refused-not-allowed")
+    assert "Asked by 2 families" in checker.last_text  # the rumour card, as it is
+    async with koldo.session() as session:
+        claims = [
+            e.details
+            for e in await audit.entries(session, "case.refused")
+            if e.actor_id == checker.user.id
+        ]
+    assert claims == [{"action": "claim"}]
     assert (await case_by_id(koldo, case.id)).assignee_id is None
 
 
