@@ -219,3 +219,22 @@ class UpdatesCb(CallbackData, prefix="upd"):
     a page that no longer exists shows the nearest one that does."""
 
     page: Page = 0
+
+
+class RumourAction(enum.StrEnum):
+    SEND = "send"  # a family sends its question for checking
+    VERDICT = "verdict"  # value: true, false or unknown
+    SKIP = "skip"  # no explanation in this language: the default language's text is used
+    CONFIRM = "confirm"  # answer every family of the rumour
+    REWRITE = "rewrite"
+    CANCEL = "cancel"
+    BROADCAST = "broadcast"  # an answer turned into a safety update (admins)
+
+
+class RumourCb(CallbackData, prefix="rum"):
+    """A button of "is this true?": a family's Send, or a staff member's on a rumour card. Role
+    and coverage of the case are checked on every press; a verdict must be one of Verdict."""
+
+    action: RumourAction
+    case: RowId = 0
+    value: str = ""

@@ -49,3 +49,16 @@ class SafeForm(StatesGroup):
     district = State()
     village = State()
     leaving = State()
+
+
+class RumourAsk(StatesGroup):
+    """A family's "is this true?": what they forward, photograph or write, until they send it."""
+
+    question = State()
+
+
+class RumourAnswer(StatesGroup):
+    """A staff member answering a rumour: the explanation in each language, then the preview."""
+
+    explanation = State()
+    preview = State()

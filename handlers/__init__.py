@@ -1,6 +1,6 @@
 """One router per journey. Order matters: the forms first (needs, a missing relative, "we are
-safe"), the fallback last; staff updates of shelters before start and menu, so that leaving
-mid-update clears its state."""
+safe"), then "is this true?", the fallback last; staff updates of shelters before start and
+menu, so that leaving mid-update clears its state."""
 
 from aiogram import Router
 
@@ -15,6 +15,7 @@ from handlers import (
     missing,
     needs,
     reunion,
+    rumours,
     safe,
     shelter_staff,
     shelters,
@@ -29,6 +30,9 @@ def routers() -> list[Router]:
         needs.router(),
         missing.router(),
         safe.router(),
+        # "Is this true?" before the coordinator's desk: a rumour's card is its own, and a
+        # family's question or a staff member's explanation is typed in its own state.
+        rumours.router(),
         # Possible matches before the coordinator's desk: their buttons act on a match, whatever
         # case is open at the desk.
         reunion.router(),

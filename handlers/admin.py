@@ -42,7 +42,9 @@ async def grant_command(
     if isinstance(request, str):
         await message.answer(t(request))
         return
-    problem = roles.grant_problem(request.role, request.districts, request.need_kinds, geography)
+    problem = roles.grant_problem(
+        request.role, request.districts, request.need_kinds, geography, request.fact_checker
+    )
     if problem is not None:
         await message.answer(screens.grant_problem(t, problem, geography))
         return
@@ -57,9 +59,11 @@ async def grant_command(
         organisation=request.organisation,
         districts=request.districts,
         need_kinds=request.need_kinds,
+        fact_checker=request.fact_checker,
     )
     await session.commit()
-    done = t("roles-granted", id=str(request.user_id), role=screens.role_word(t, request.role))
+    role = screens.role_word(t, change.user.role, change.user.fact_checker)
+    done = t("roles-granted", id=str(request.user_id), role=role)
     if started:
         theirs = localization.translator(change.user.language)
         welcome = bot.send_message(change.user.id, screens.welcome(theirs, change.user, geography))

@@ -13,7 +13,8 @@ from bot import replies
 from bot.callbacks import MenuCb, MenuItem, MyCaseAction, MyCaseCb
 from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import cases as case_screens
-from bot.services import family_cases, missing, relay
+from bot.screens import rumours as rumour_screens
+from bot.services import family_cases, missing, relay, rumours
 from bot.services.relay import FamilyOutcome
 from storage.models import Case, CaseKind, CaseStatus
 
@@ -83,6 +84,13 @@ async def open_case(query: CallbackQuery, callback_data: MyCaseCb, family: Famil
         return
     await query.answer()
     await family.state.clear()
+    if case.kind == CaseKind.RUMOUR:
+        t, session = family.t, family.session
+        answer = await rumours.answer_of(
+            session, family.localization, family.settings, case, t.locale
+        )
+        await replies.replace(query, rumour_screens.family_case(t, case, answer))
+        return
     sought = await missing.sought(family.session, case)
     name = sought.full_name if sought else None
     await replies.replace(query, case_screens.family_case(family.t, case, name))
@@ -113,6 +121,9 @@ async def found(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -
 async def write(query: CallbackQuery, callback_data: MyCaseCb, family: Family) -> None:
     case = await family.own_case(callback_data.case)
     if case is None:
+        return
+    if case.kind == CaseKind.RUMOUR:  # nobody holds a rumour: its answer comes to every family
+        await family.refuse()
         return
     await query.answer()
     await family.state.set_state(FamilyWriting.message)

@@ -129,6 +129,12 @@ def _roles_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser
     give.add_argument("--districts", default="", help="district codes, comma-separated")
     give.add_argument("--needs", default="", help="kinds of need covered (default: every kind)")
     give.add_argument("--organisation", default=None, help="the organisation they work for")
+    give.add_argument(
+        "--fact-checker",
+        action="store_true",
+        help="a coordinator who also answers families' is-this-true questions, from every "
+        "district (then --districts may be left out)",
+    )
     take = sub.add_parser("revoke", help="take a person's role away", parents=[DATABASE])
     take.add_argument("user_id", type=int)
     sub.add_parser("list", help="everyone with a role", parents=[DATABASE])

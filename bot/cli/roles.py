@@ -35,7 +35,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     async with command_session(settings) as session:
         if args.roles_command == "grant":
             role, districts, needs = Role(args.role), _split(args.districts), _split(args.needs)
-            problem = roles.grant_problem(role, districts, needs, geography)
+            problem = roles.grant_problem(role, districts, needs, geography, args.fact_checker)
             if problem is not None:
                 print(f"koldo: {screens.grant_problem(t, problem, geography)}", file=sys.stderr)
                 return 2
@@ -49,9 +49,10 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
                 organisation=args.organisation,
                 districts=districts,
                 need_kinds=needs,
+                fact_checker=args.fact_checker,
             )
             await session.commit()
-            print(f"{args.user_id}: {role.value}")
+            print(f"{args.user_id}: {screens.role_word(t, role, change.user.fact_checker)}")
             _print_released(t, change.released)
             if not started:
                 print(f"koldo: {t('roles-not-started', id=str(args.user_id))}", file=sys.stderr)

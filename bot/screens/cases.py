@@ -9,14 +9,20 @@ from aiogram.utils.text_decorations import html_decoration
 
 from bot.i18n import Translator
 from bot.keyboards import cases as case_keyboards
+from bot.keyboards import rumours as rumour_keyboards
 from bot.screens import Screen, place_name
 from bot.screens import reunion as reunion_screens
+from bot.screens import rumours as rumour_screens
 from bot.services.coordination import CaseView, QueuePage
 from storage.models import Case, CaseKind, CaseMessage, CaseStatus, Person, User, utcnow
 from storage.places import Geography
 
 LINE_PREVIEW = 200
-_LIST_LABELS = {CaseKind.NEEDS: "btn-my-case", CaseKind.MISSING: "btn-my-missing-case"}
+_LIST_LABELS = {
+    CaseKind.NEEDS: "btn-my-case",
+    CaseKind.MISSING: "btn-my-missing-case",
+    CaseKind.RUMOUR: "btn-my-rumour",
+}
 STATUSES = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FAMILY)
 
 
@@ -47,7 +53,9 @@ CLOSED_TELLS = {
 
 def family_status(t: Translator, case: Case) -> str:
     """A status as the family reads it ("we are waiting for your answer"), never the staff's
-    word for it ("waiting for the family")."""
+    word for it ("waiting for the family"). A question about a rumour has its own words."""
+    if case.kind == CaseKind.RUMOUR:
+        return rumour_screens.family_status(t, case)
     if case.status != CaseStatus.RESOLVED:
         return t(f"family-status-{case.status.value}")
     if case.outcome in FAMILY_OUTCOMES:
@@ -67,7 +75,7 @@ def queue(t: Translator, page: QueuePage) -> Screen:
     labels = [
         t(
             "btn-queue-case",
-            mark=case_keyboards.PRIORITY_MARKS[case.priority],
+            mark=_mark(case),
             code=case.code,
             status=_status(t, case.status),
             waited=waited(t, case.created_at),
@@ -77,6 +85,12 @@ def queue(t: Translator, page: QueuePage) -> Screen:
     text = t("queue", counts=counts) if page.cases else t("queue-empty", counts=counts)
     markup = case_keyboards.queue(t, page.cases, labels, page.page, page.has_more)
     return Screen(text, markup)
+
+
+def _mark(case: Case) -> str:
+    if case.kind == CaseKind.RUMOUR:
+        return rumour_keyboards.RUMOUR_MARK
+    return case_keyboards.PRIORITY_MARKS[case.priority]
 
 
 def card(

@@ -19,7 +19,10 @@ def person_name(t: Translator, user: User | None) -> str:
     return f"{name} ({handle})" if name and handle else name or handle
 
 
-def role_word(t: Translator, role: Role) -> str:
+def role_word(t: Translator, role: Role, fact_checker: bool = False) -> str:
+    """The role in words; a coordinator who checks rumours is said to be a fact-checker."""
+    if role == Role.COORDINATOR and fact_checker:
+        return t("role-fact-checker")
     return t(f"role-{role.value}")
 
 
@@ -41,7 +44,7 @@ def staff_fields(
     """The parts of one person's line, in the reader's language; a person without a role in
     the database is listed because KOLDO_ADMIN_IDS makes them an admin."""
     if user is not None and user.role != Role.FAMILY:
-        role, organisation = role_word(t, user.role), user.organisation
+        role, organisation = role_word(t, user.role, user.fact_checker), user.organisation
         districts, needs = user.districts, user.need_kinds
     else:
         role, organisation, districts, needs = t("role-admin-settings"), None, [], []
@@ -89,11 +92,14 @@ def welcome(t: Translator, user: User, geography: Geography) -> str:
     """What a person granted a role can now do, in their own language."""
     if user.role == Role.ADMIN:
         return t("roles-welcome-admin")
-    return t(
+    if not user.districts and user.fact_checker:
+        return t("roles-welcome-fact-checker-only")
+    text = t(
         "roles-welcome-coordinator",
         districts=districts_in_words(t, user.districts, geography),
         needs=needs_in_words(t, user.need_kinds),
     )
+    return (text + "\n" + t("roles-welcome-fact-checker")) if user.fact_checker else text
 
 
 def _area_name(t: Translator, code: str, geography: Geography) -> str:

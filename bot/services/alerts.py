@@ -1,5 +1,6 @@
 """Alerts to staff: new cases, batched per poll, urgent cases nobody claimed in time, and
-possible matches for missing people (to whoever holds the case, else its coordinators).
+possible matches for missing people (to whoever holds the case, else its coordinators). A new
+rumour ("is this true?") goes to the admins and the fact-checkers, in a batch of its own.
 
 A case back in the queue (released, or handed back when its holder lost the role) is announced
 again as a new case, and an urgent one raised again (storage/repositories/alerts.py).
@@ -28,7 +29,7 @@ from bot.keyboards import cases as case_keyboards
 from bot.keyboards import reunion as reunion_keyboards
 from bot.services import roles
 from bot.services.delivery import deliver
-from storage.models import AlertKind, Case, CaseStatus, Role, User, utcnow
+from storage.models import AlertKind, Case, CaseKind, CaseStatus, Role, User, utcnow
 from storage.repositories import alerts, matches, queue, users
 
 logger = logging.getLogger("koldo.alerts")
@@ -51,6 +52,7 @@ async def deliver_due(
         staff = await queue.staff_covering(session, (Role.COORDINATOR, Role.ADMIN))
         admins = await _admins(session, staff, settings)
         new: dict[int, list[Case]] = defaultdict(list)
+        rumours: dict[int, list[Case]] = defaultdict(list)
         matched: dict[int, Case] = {}
         sent = 0
         for alert in due:
@@ -60,6 +62,10 @@ async def deliver_due(
             if alert.kind == AlertKind.NEW_CASE:
                 if case.assignee_id is not None:
                     continue  # taken before the poll: nobody needs to hear of it
+                if case.kind == CaseKind.RUMOUR:
+                    for person in _rumour_staff(case, staff, admins, settings):
+                        rumours[person.id].append(case)
+                    continue
                 for person in staff:
                     if roles.is_coordinator(person) and roles.covers_case(person, case, settings):
                         new[person.id].append(case)
@@ -69,6 +75,10 @@ async def deliver_due(
                 sent += await _escalate(session, bot, localization, settings, case, staff, admins)
         for person_id, cases in new.items():
             sent += await _new_cases(session, bot, localization, person_id, cases)
+        for person_id, cases in rumours.items():
+            sent += await _new_cases(
+                session, bot, localization, person_id, cases, "alert-new-rumours"
+            )
         if matched:
             sent += await _matches(session, bot, localization, settings, matched, staff, admins)
         return sent
@@ -83,13 +93,28 @@ async def _admins(session: AsyncSession, staff: Sequence[User], settings: Settin
     return list(found.values())
 
 
+def _rumour_staff(
+    case: Case, staff: Sequence[User], admins: list[User], settings: Settings
+) -> list[User]:
+    """Who answers a rumour: the fact-checkers (roles.covers_case) and the admins, once each."""
+    checkers = [
+        p for p in staff if roles.is_coordinator(p) and roles.covers_case(p, case, settings)
+    ]
+    return list({person.id: person for person in [*checkers, *admins]}.values())
+
+
 async def _new_cases(
-    session: AsyncSession, bot: Bot, localization: Localization, person_id: int, cases: list[Case]
+    session: AsyncSession,
+    bot: Bot,
+    localization: Localization,
+    person_id: int,
+    cases: list[Case],
+    message_id: str = "alert-new-cases",
 ) -> int:
     person = await users.get(session, person_id)
     t = localization.translator(person.language if person else None)
     codes = ", ".join(case.code for case in cases)
-    text = t("alert-new-cases", count=len(cases), codes=codes)
+    text = t(message_id, count=len(cases), codes=codes)
     sent = await deliver(
         session,
         person_id,

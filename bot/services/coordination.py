@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from aiogram import Bot
 from aiogram.types import InlineKeyboardMarkup
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
@@ -33,6 +33,7 @@ from storage.models import (
     utcnow,
 )
 from storage.repositories import audit, people, queue, users
+from storage.repositories import rumours as rumour_cases
 
 logger = logging.getLogger("koldo.cases")
 PAGE_SIZE = 10
@@ -79,9 +80,18 @@ class Change:
 
 
 def _scope(user: User, settings: Settings) -> ColumnElement[bool]:
+    """The open cases this person sees (as roles.covers_case decides for one case): admins
+    every case, a coordinator those of their districts and kinds of need, and rumours too if
+    they check them. A rumour asked by many families is one line: its first open question."""
     if roles.is_admin(user, settings):
-        return queue.coverage(None, None)
-    return queue.coverage(user.districts, user.need_kinds or None)
+        seen = queue.coverage(None, None)
+    else:
+        seen = and_(
+            rumour_cases.not_rumour(), queue.coverage(user.districts, user.need_kinds or None)
+        )
+        if roles.is_coordinator(user) and user.fact_checker:
+            seen = or_(seen, rumour_cases.is_rumour())
+    return and_(seen, rumour_cases.one_line_per_rumour())
 
 
 async def queue_page(session: AsyncSession, user: User, settings: Settings, page: int) -> QueuePage:
@@ -165,9 +175,12 @@ async def _may_take(session: AsyncSession, person: User, case: Case, settings: S
 
 
 async def claim(session: AsyncSession, user: User, case: Case, settings: Settings) -> Change:
-    """Takes a case nobody holds; an admin may also take over a case someone else holds."""
+    """Takes a case nobody holds; an admin may also take over a case someone else holds. A
+    rumour is answered for all its families at once (bot/services/rumours.py), never held."""
     if case.status == CaseStatus.RESOLVED:
         return Change(Refusal.CLOSED)
+    if case.kind == CaseKind.RUMOUR:
+        return Change(Refusal.NOT_ALLOWED)
     if not await _may_take(session, user, case, settings):
         return await _refused(session, case, Refusal.NOT_ALLOWED)
     holder, now = case.assignee_id, utcnow()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.repositories import audit, cases, people, users
+from storage.repositories import audit, cases, people, rumours, users
 
 ERASED_OUTCOME = "erased_by_family"
 
@@ -14,6 +14,9 @@ async def erase_user(session: AsyncSession, user_id: int) -> int:
     # First, while their households and cases still name them: the person index forgets
     # everyone they told Koldo about, and whom they were looking for.
     await people.delete_for_user(session, user_id)
+    # Their questions leave the rumours they shared with other families: the counts drop, and
+    # a later question is never grouped by what they wrote.
+    await rumours.forget_user(session, user_id)
     codes = await cases.anonymize_for_user(session, user_id, ERASED_OUTCOME)
     await users.delete_user(session, user_id)
     # The audit keeps that an erasure happened and which anonymous cases it touched, not who.

@@ -51,9 +51,12 @@ def covers_district(user: User | None, district: str | None, settings: Settings)
 
 def covers_case(user: User | None, case: Case, settings: Settings) -> bool:
     """Admins see every case; a coordinator the cases of their districts and kinds of need
-    (no kinds granted means every kind in their districts)."""
+    (no kinds granted means every kind in their districts). Rumours ("is this true?") are
+    for admins and fact-checkers only, from every district."""
     if is_admin(user, settings):
         return True
+    if case.kind == CaseKind.RUMOUR:
+        return is_coordinator(user) and user is not None and user.fact_checker
     if user is None or not covers_district(user, case.district, settings):
         return False
     return not user.need_kinds or bool(set(user.need_kinds) & set(case.needs))
@@ -64,6 +67,10 @@ def may_hold(user: User | None, case: Case, settings: Settings) -> bool:
     return is_staff(user, settings) and covers_case(user, case, settings)
 
 
+# The word of /grant that makes a coordinator a fact-checker, who also answers rumours.
+FACT_CHECKER_WORDS = frozenset({"factchecker", "fact-checker"})
+
+
 @dataclass(frozen=True)
 class GrantRequest:
     user_id: int
@@ -71,6 +78,7 @@ class GrantRequest:
     districts: list[str]
     need_kinds: list[str]
     organisation: str | None
+    fact_checker: bool = False
 
 
 def parse_user_id(word: str) -> int | str:
@@ -80,9 +88,12 @@ def parse_user_id(word: str) -> int | str:
 
 
 def parse_grant(args: str) -> GrantRequest | str:
-    """`ID ROLE [DISTRICTS] [NEEDS] [ORGANISATION…]`, lists comma-separated, `-` for none; or
-    the message id saying what is wrong with it."""
+    """`ID ROLE [DISTRICTS] [NEEDS] [ORGANISATION…] [factchecker]`, lists comma-separated, `-`
+    for none, the word `factchecker` anywhere after the role; or the message id saying what is
+    wrong with it."""
     words = args.split()
+    fact_checker = any(word.casefold() in FACT_CHECKER_WORDS for word in words[2:])
+    words = words[:2] + [word for word in words[2:] if word.casefold() not in FACT_CHECKER_WORDS]
     if len(words) < 2 or words[1] not in (Role.COORDINATOR, Role.ADMIN):
         return "roles-grant-usage"
     user_id = parse_user_id(words[0])
@@ -94,7 +105,7 @@ def parse_grant(args: str) -> GrantRequest | str:
         return [] if word == "-" else [part for part in word.split(",") if part]
 
     organisation = " ".join(words[4:])[:200] or None
-    return GrantRequest(user_id, Role(words[1]), listed(2), listed(3), organisation)
+    return GrantRequest(user_id, Role(words[1]), listed(2), listed(3), organisation, fact_checker)
 
 
 async def staff(session: AsyncSession) -> list[User]:
@@ -102,16 +113,21 @@ async def staff(session: AsyncSession) -> list[User]:
 
 
 def grant_problem(
-    role: Role, districts: list[str], need_kinds: list[str], geography: Geography
+    role: Role,
+    districts: list[str],
+    need_kinds: list[str],
+    geography: Geography,
+    fact_checker: bool = False,
 ) -> str | None:
-    """What is wrong with a grant, as a message id; None when it can be given."""
+    """What is wrong with a grant, as a message id; None when it can be given. A fact-checker
+    may have no district: rumours come from everywhere."""
     if role == Role.FAMILY:
         return "roles-bad-role"
     if any(geography.area(code) is None for code in districts):
         return "roles-bad-district"
     if any(kind not in NEED_KINDS for kind in need_kinds):
         return "roles-bad-need"
-    if role == Role.COORDINATOR and not districts:
+    if role == Role.COORDINATOR and not districts and not fact_checker:
         return "roles-no-district"
     return None
 
@@ -177,6 +193,7 @@ async def revoke(
         return None
     before = user.role.value
     user.role, user.organisation, user.districts, user.need_kinds = Role.FAMILY, None, [], []
+    user.fact_checker = False
     audit.record(
         session,
         "role.revoked",
@@ -200,10 +217,12 @@ async def grant(
     organisation: str | None = None,
     districts: list[str] | None = None,
     need_kinds: list[str] | None = None,
+    fact_checker: bool = False,
 ) -> RoleChange:
-    """Gives a person a role (and what they cover); audited with who granted it. Cases they
-    hold and no longer cover (fewer districts or kinds of need) go back to the queue. The
-    caller commits."""
+    """Gives a person a role (and what they cover, and for a coordinator whether they check
+    rumours: a grant without it takes it away); audited with who granted it. Cases they hold
+    and no longer cover (fewer districts or kinds of need) go back to the queue. The caller
+    commits."""
     user = await users.assign_role(
         session,
         user_id,
@@ -212,12 +231,17 @@ async def grant(
         districts=districts,
         need_kinds=need_kinds,
     )
+    # Admins answer rumours anyway: the mark is a coordinator's.
+    user.fact_checker = fact_checker and role == Role.COORDINATOR
+    details: dict[str, object] = {
+        "role": role.value,
+        "districts": user.districts,
+        "need_kinds": user.need_kinds,
+    }
+    if user.fact_checker:
+        details["fact_checker"] = True
     audit.record(
-        session,
-        "role.granted",
-        actor_id=actor_id,
-        subject=f"user:{user_id}",
-        details={"role": role.value, "districts": user.districts, "need_kinds": user.need_kinds},
+        session, "role.granted", actor_id=actor_id, subject=f"user:{user_id}", details=details
     )
     released = await hand_back_uncovered(
         session, user, settings, actor_id=actor_id, reason="role.granted"

@@ -128,7 +128,7 @@ alert-new-cases = { $count ->
 }
 alert-escalation = ⚠️ Urgent case { $code } has waited { $minutes } min and nobody has claimed it.
 
-roles-grant-usage = Write: /grant ID coordinator DISTRICTS NEEDS ORGANISATION (lists with commas, - for none), or /grant ID admin.
+roles-grant-usage = Write: /grant ID coordinator DISTRICTS NEEDS ORGANISATION (lists with commas, - for none; add the word factchecker for a coordinator who also answers questions about rumours), or /grant ID admin.
 roles-revoke-usage = Write: /revoke ID
 roles-bad-role = That role cannot be granted.
 roles-bad-district = Unknown district. Districts (write the code): { $valid }

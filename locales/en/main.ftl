@@ -80,7 +80,7 @@ help-coordinator =
 help-admin =
     <b>Koldo for admins</b>
     /queue — every open case.
-    /staff — the staff; /grant and /revoke — roles.
+    /staff — the staff; /grant and /revoke — roles (/grant ID coordinator … factchecker: a coordinator who also answers questions about rumours).
     /myshelters — update shelters.
     /menu — the main menu.
 command-help = What Koldo does

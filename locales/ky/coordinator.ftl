@@ -116,7 +116,7 @@ relay-from-family = 📩 <b>{ $code } өтүнүчү</b>: үй-бүлө жазд
 alert-new-cases = 🆕 Сиздин райондордо жаңы өтүнүчтөр ({ $count }): { $codes }
 alert-escalation = ⚠️ Шашылыш { $code } өтүнүчү { $minutes } мүнөт күтүп жатат, аны эч ким алган жок.
 
-roles-grant-usage = Жазыңыз: /grant ID coordinator РАЙОНДОР МУКТАЖДЫКТАР УЮМ (тизмелер үтүр менен, жок болсо -), же /grant ID admin.
+roles-grant-usage = Жазыңыз: /grant ID coordinator РАЙОНДОР МУКТАЖДЫКТАР УЮМ (тизмелер үтүр менен, жок болсо -; координатор ушактар тууралуу суроолорго да жооп берсе, factchecker деген сөздү кошуңуз), же /grant ID admin.
 roles-revoke-usage = Жазыңыз: /revoke ID
 roles-bad-role = Мындай ролду берүүгө болбойт.
 roles-bad-district = Мындай район жок. Райондор (кодун жазыңыз): { $valid }

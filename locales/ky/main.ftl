@@ -80,7 +80,7 @@ help-coordinator =
 help-admin =
     <b>Колдо: администратор үчүн</b>
     /queue — бардык ачык өтүнүчтөр.
-    /staff — кызматкерлер; /grant жана /revoke — ролдор.
+    /staff — кызматкерлер; /grant жана /revoke — ролдор (/grant ID coordinator … factchecker — ушактар тууралуу суроолорго да жооп берген координатор).
     /myshelters — баш калкалоочу жайларды жаңыртуу.
     /menu — башкы меню.
 command-help = Колдо эмне кылат

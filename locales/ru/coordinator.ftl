@@ -132,7 +132,7 @@ alert-new-cases = { $count ->
 }
 alert-escalation = ⚠️ Срочная заявка { $code } ждёт { $minutes } мин, и её никто не взял.
 
-roles-grant-usage = Напишите: /grant ID coordinator РАЙОНЫ НУЖДЫ ОРГАНИЗАЦИЯ (списки через запятую, - если нет) или /grant ID admin.
+roles-grant-usage = Напишите: /grant ID coordinator РАЙОНЫ НУЖДЫ ОРГАНИЗАЦИЯ (списки через запятую, - если нет; добавьте слово factchecker, если координатор также отвечает на вопросы о слухах) или /grant ID admin.
 roles-revoke-usage = Напишите: /revoke ID
 roles-bad-role = Такую роль дать нельзя.
 roles-bad-district = Такого района нет. Районы (напишите код): { $valid }

@@ -80,7 +80,7 @@ help-coordinator =
 help-admin =
     <b>Колдо для администратора</b>
     /queue — все открытые заявки.
-    /staff — сотрудники; /grant и /revoke — роли.
+    /staff — сотрудники; /grant и /revoke — роли (/grant ID coordinator … factchecker — координатор, который также отвечает на вопросы о слухах).
     /myshelters — обновить убежища.
     /menu — главное меню.
 command-help = Что умеет Колдо

@@ -15,6 +15,10 @@ from aiogram.types import (
     Document,
     Location,
     Message,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
     PhotoSize,
     Sticker,
     Update,
@@ -144,6 +148,20 @@ class Person:
         n = next(_message_ids)
         document = Document(file_id=f"doc-{n}", file_unique_id=f"d{n}", file_name="list.pdf")
         await self._message(document=document, caption=caption)
+
+    async def forward(
+        self,
+        origin: MessageOriginChannel
+        | MessageOriginChat
+        | MessageOriginUser
+        | MessageOriginHiddenUser,
+        text: str | None = None,
+        *,
+        photo: list[PhotoSize] | None = None,
+        caption: str | None = None,
+    ) -> None:
+        """Forwards a message seen elsewhere (a channel's post, a person's message) to the bot."""
+        await self._message(text=text, photo=photo, caption=caption, forward_origin=origin)
 
     async def reply(self, to: Shown, text: str) -> None:
         """Answers a message of the bot with Telegram's Reply."""
