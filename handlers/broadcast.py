@@ -305,12 +305,14 @@ class Composer(PerUpdate):
         await self.reply(screens.saved(self.t, broadcast))
         current = await broadcasts.progress(self.session, broadcast.id)
         assert current is not None
-        sent = await self.bot.send_message(self.chat_id, screens.progress_text(self.t, current))
+        # In the language the workers edit it in: the one the admin chose (else the default).
+        t = self.localization.translator(self.user.language)
+        sent = await self.bot.send_message(self.chat_id, screens.progress_text(t, current))
         await broadcasts.follow(self.session, broadcast.id, sent.message_id)
 
     async def already(self, broadcast: Broadcast) -> None:
         """A second Send, or a press on an old preview: the broadcast it made, not another."""
-        text_id, args = "broadcast-already-sent", {"id": broadcast.id}
+        text_id, args = "broadcast-already-sent", {"id": str(broadcast.id)}
         if self.query is not None:
             await self.alert(text_id, **args)
         else:
@@ -723,7 +725,7 @@ async def broadcast_pressed(
         await broadcasts.refused(
             composer.session, composer.user.id, f"broadcast:{callback_data.broadcast}"
         )
-        await composer.alert("broadcast-not-found", id=callback_data.broadcast)
+        await composer.alert("broadcast-not-found", id=str(callback_data.broadcast))
         return
     if callback_data.action == BroadcastAction.CORRECT:
         if not broadcasts.is_finished(broadcast):

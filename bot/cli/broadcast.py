@@ -115,7 +115,7 @@ async def _send(
         async with command_session(settings) as session:
             corrects_at = await broadcasts.corrected_at(session, args.corrects)
         if corrects_at is None:
-            raise Refused("broadcast-problem-not-found", id=args.corrects)
+            raise Refused("broadcast-problem-not-found", id=str(args.corrects))
     draft = broadcasts.Draft(
         texts={locale: getattr(args, f"text_{locale}") for locale in LOCALES},
         source=args.source,

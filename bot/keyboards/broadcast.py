@@ -197,14 +197,14 @@ def resume(t: Translator, key: str) -> Markup:
 def listing(t: Translator, cancellable: Sequence[int], correctable: Sequence[int]) -> Markup:
     cancels = (
         button(
-            t("btn-broadcast-cancel-one", id=broadcast_id),
+            t("btn-broadcast-cancel-one", id=str(broadcast_id)),
             BroadcastCb(action=BroadcastAction.CANCEL, broadcast=broadcast_id),
         )
         for broadcast_id in cancellable
     )
     corrects = (
         button(
-            t("btn-broadcast-correct", id=broadcast_id),
+            t("btn-broadcast-correct", id=str(broadcast_id)),
             BroadcastCb(action=BroadcastAction.CORRECT, broadcast=broadcast_id),
         )
         for broadcast_id in correctable

@@ -44,7 +44,7 @@ def text_step(
     else:
         text = t("broadcast-compose-text-other", language=name, default=default)
     if draft.corrects_id is not None:
-        text = f"{t('broadcast-compose-correcting', id=draft.corrects_id)}\n\n{text}"
+        text = f"{t('broadcast-compose-correcting', id=str(draft.corrects_id))}\n\n{text}"
     now = draft.texts.get(code)
     markup = keyboards.text_step(
         t, draft.key, skippable=code != settings.default_locale, kept=bool(now), back=not first
@@ -136,7 +136,7 @@ def summary(t: Translator, draft: ComposeDraft, total: int, geography: Geography
         t("broadcast-urgency-urgent" if draft.urgent else "broadcast-urgency-normal"),
     ]
     if draft.corrects_id is not None:
-        lines.append(t("broadcast-preview-correction", id=draft.corrects_id))
+        lines.append(t("broadcast-preview-correction", id=str(draft.corrects_id)))
     return Screen("\n".join(lines), keyboards.preview(t, draft.key))
 
 
@@ -200,10 +200,10 @@ def progress_text(t: Translator, progress: Progress) -> str:
     if broadcast.status == BroadcastStatus.SCHEDULED:
         if broadcast.scheduled_at > utcnow():
             at = local_date(broadcast.scheduled_at)
-            return t("broadcast-progress-scheduled", id=broadcast.id, at=at)
-        return t("broadcast-progress-starting", id=broadcast.id)
+            return t("broadcast-progress-scheduled", id=str(broadcast.id), at=at)
+        return t("broadcast-progress-starting", id=str(broadcast.id))
     running = broadcast.status == BroadcastStatus.RUNNING
-    head = t(f"broadcast-progress-{broadcast.status.value}", id=broadcast.id)
+    head = t(f"broadcast-progress-{broadcast.status.value}", id=str(broadcast.id))
     return f"{head}\n{_figures(t, progress, running)}"
 
 
@@ -212,7 +212,7 @@ def final_report(t: Translator, progress: Progress) -> str:
     status = "done" if broadcast.status == BroadcastStatus.DONE else "cancelled"
     head = t(
         f"broadcast-final-{status}",
-        id=broadcast.id,
+        id=str(broadcast.id),
         sent=progress.total(DeliveryState.SENT),
         total=broadcast.recipients,
     )
@@ -220,7 +220,7 @@ def final_report(t: Translator, progress: Progress) -> str:
 
 
 def saved(t: Translator, broadcast: Broadcast) -> Screen:
-    return Screen(t("broadcast-compose-saved", id=broadcast.id))
+    return Screen(t("broadcast-compose-saved", id=str(broadcast.id)))
 
 
 # ---- /broadcasts --------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ def listing(t: Translator, rows: Sequence[Listed], settings: Settings) -> Screen
         items.append(
             t(
                 "broadcast-list-item",
-                id=broadcast.id,
+                id=str(broadcast.id),
                 when=local_date(broadcast.started_at or broadcast.scheduled_at),
                 status=status_word(t, broadcast),
                 sent=row.sent,
@@ -278,11 +278,11 @@ def listing(t: Translator, rows: Sequence[Listed], settings: Settings) -> Screen
 
 def cancel_question(t: Translator, broadcast: Broadcast) -> Screen:
     return Screen(
-        t("broadcast-cancel-question", id=broadcast.id),
+        t("broadcast-cancel-question", id=str(broadcast.id)),
         keyboards.cancel_question(t, broadcast.id),
     )
 
 
 def cancelled(t: Translator, broadcast_id: int, done: bool) -> Screen:
     message_id = "broadcast-cancel-done" if done else "broadcast-cancel-too-late"
-    return Screen(t(message_id, id=broadcast_id), keyboards.back_to_list(t))
+    return Screen(t(message_id, id=str(broadcast_id)), keyboards.back_to_list(t))
