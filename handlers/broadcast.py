@@ -116,8 +116,11 @@ class Composer(PerUpdate):
 
     def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
         super().__init__(event, data)
-        self.query = event if isinstance(event, CallbackQuery) else None
-        self.chat_id = event.from_user.id if self.query else event.chat.id  # type: ignore[union-attr]
+        self.query: CallbackQuery | None = None
+        if isinstance(event, CallbackQuery):
+            self.query, self.chat_id = event, event.from_user.id
+        else:
+            self.chat_id = event.chat.id
         self.answered = False
 
     # --- the draft and its step ------------------------------------------------------------

@@ -15,6 +15,11 @@ a 403 marks the person unreachable (users.blocked), never retried.
 Nothing lost, nothing twice: each delivery's state is written right after its send. A worker
 killed between a send and its record leaves that one delivery pending; it is sent again once
 its lease ran out (README, "Broadcasts"): at most `KOLDO_BROADCAST_SENDERS` messages per worker.
+
+The admin who sent one from the bot (handlers/broadcast.py) follows it in one progress message,
+edited every few seconds by whichever process moves `progress_at` on first (a conditional
+UPDATE), and gets one final report (`reported_at`, set likewise). A process that dies between
+setting `reported_at` and sending leaves that report unsent: never two reports, at worst none.
 """
 
 from __future__ import annotations
