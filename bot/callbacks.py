@@ -33,6 +33,8 @@ class MenuItem(enum.StrEnum):
     QUEUE = "queue"
     MY_SHELTERS = "myshelters"
     STAFF = "staff"
+    BROADCAST = "broadcast"  # compose a safety update (admins)
+    BROADCASTS = "broadcasts"  # the latest ones, to follow, cancel or correct (admins)
     LANGUAGE = "language"
     ERASE = "erase"
     HOME = "home"
@@ -238,3 +240,51 @@ class RumourCb(CallbackData, prefix="rum"):
     action: RumourAction
     case: RowId = 0
     value: str = ""
+
+
+class ComposeAction(enum.StrEnum):
+    """What a button of the broadcast composer does (ComposeCb.action)."""
+
+    SKIP = "skip"  # a language's text left out, or no photo or location
+    KEEP = "keep"  # an answer kept as it is while editing
+    AUDIENCE = "aud"  # value: an AudienceKind
+    DISTRICT = "dist"  # value: a district code, switched on or off
+    LANGUAGE = "lang"  # value: a locale, switched on or off
+    DONE = "done"  # the districts or languages chosen
+    KM = "km"  # value: a radius
+    URGENCY = "urg"  # value: "1" urgent, "0" not
+    SEND = "send"
+    SCHEDULE = "sched"  # the times to choose from
+    AT = "at"  # value: a ScheduleChoice, or "type" for a typed time
+    EDIT = "edit"  # what can be changed
+    EDIT_STEP = "step"  # value: the step to change
+    PREVIEW = "preview"  # back to the preview's buttons
+    CANCEL = "cancel"  # asks before dropping the draft
+    DROP = "drop"
+    BACK = "back"
+    RESUME = "resume"  # /broadcast with a draft under way: go on with it
+    ANEW = "anew"  # ... or start a new one
+
+
+class ComposeCb(CallbackData, prefix="bcc"):
+    """A button of the broadcast composer: admins only, checked on every press; `key` is the
+    draft's, so that a button of an older draft (an old preview) never acts on a newer one."""
+
+    action: ComposeAction
+    value: str = ""
+    key: str = ""
+
+
+class BroadcastAction(enum.StrEnum):
+    CANCEL = "cancel"  # asks first
+    CANCEL_YES = "cancelyes"
+    LIST = "list"
+    CORRECT = "correct"
+
+
+class BroadcastCb(CallbackData, prefix="bca"):
+    """An admin's button on a broadcast of /broadcasts: role and broadcast checked on every
+    press."""
+
+    action: BroadcastAction
+    broadcast: RowId = 0

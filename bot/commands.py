@@ -22,9 +22,22 @@ logger = logging.getLogger("koldo.commands")
 
 FAMILY = ("start", "menu", "language", "erase", "help")
 COORDINATOR = ("queue", "myshelters", "menu", "language", "help")
-ADMIN = ("queue", "myshelters", "staff", "grant", "revoke", "menu", "language", "help")
+ADMIN = (
+    "queue",
+    "myshelters",
+    "broadcast",
+    "broadcasts",
+    "staff",
+    "grant",
+    "revoke",
+    "menu",
+    "language",
+    "help",
+)
+# Not in a menu, still let through forms: "is this true?" asked by command.
+OTHERS = ("check",)
 # Every command of any menu: a form lets these through to their handlers.
-COMMANDS = tuple(dict.fromkeys(FAMILY + COORDINATOR + ADMIN))
+COMMANDS = tuple(dict.fromkeys(FAMILY + COORDINATOR + ADMIN + OTHERS))
 
 
 def commands(t: Translator, names: tuple[str, ...] = FAMILY) -> list[BotCommand]:

@@ -62,3 +62,22 @@ class RumourAnswer(StatesGroup):
 
     explanation = State()
     preview = State()
+
+
+class BroadcastForm(StatesGroup):
+    """A safety update composed in the bot, in the order asked (bot/services/broadcasts.py
+    ComposeDraft holds the answers)."""
+
+    text_ky = State()
+    text_ru = State()
+    text_en = State()
+    media = State()
+    source = State()
+    audience = State()
+    districts = State()
+    languages = State()
+    point = State()
+    km = State()
+    urgency = State()
+    preview = State()
+    time = State()  # a typed time to send it at

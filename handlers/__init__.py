@@ -6,6 +6,7 @@ from aiogram import Router
 
 from handlers import (
     admin,
+    broadcast,
     cases,
     coordinator,
     erase,
@@ -39,6 +40,8 @@ def routers() -> list[Router]:
         # Before shelters: a location sent to an open case, or in reply to one, is for the case.
         coordinator.router(),
         admin.router(),
+        # Before shelters: a location sent while composing is the update's (or its centre).
+        broadcast.router(),
         cases.router(),
         shelter_staff.router(),
         shelters.router(),

@@ -8,7 +8,6 @@ Every staff press and message checks the role and the case again (bot/services/c
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from aiogram import F, Router
@@ -35,6 +34,7 @@ from bot.services.coordination import Refusal
 from bot.services.delivery import deliver
 from bot.services.rumours import AnswerDraft, Origin, OriginKind, Problem, RumourDraft
 from bot.states import RumourAnswer, RumourAsk
+from handlers import broadcast
 from handlers.forms import attachment_of
 from storage.models import Case, CaseKind, Verdict
 from storage.repositories import queue
@@ -394,20 +394,13 @@ async def broadcast_pressed(query: CallbackQuery, callback_data: RumourCb, step:
 async def open_composer(
     query: CallbackQuery, step: Step, texts: dict[str, str], source: str
 ) -> None:
-    """THE CALL INTO THE BROADCAST COMPOSER (handlers/broadcast.py, written on another branch):
-    `open_composer(message, state, t, settings, texts=…, source=…)`. Imported here, when
-    pressed, so that this journey works (and says so) where the composer is not there yet."""
-    try:
-        composer: Any = importlib.import_module("handlers.broadcast")
-    except ModuleNotFoundError:
-        await query.answer(step.t("rumour-broadcast-unavailable"), show_alert=True)
-        return
+    """The broadcast composer with the answer filled in, at its audience step."""
     if not isinstance(query.message, Message):
         await step.expired()
         return
     await query.answer()
     await step.state.clear()
-    await composer.open_composer(
+    await broadcast.open_composer(
         query.message, step.state, step.t, step.settings, texts=texts, source=source
     )
 

@@ -19,6 +19,7 @@ from bot.matching.rumours import Asked, Question, best_rumour, same_text, words
 from bot.screens import rumours as rumour_screens
 from storage.models import Case, CaseKind, CaseStatus, Role, Rumour, Verdict
 from storage.repositories import audit, users
+from storage.repositories import broadcasts as broadcast_repo
 from tests.conftest import Harness
 from tests.support.cases import BATKEN, case_data, deliver_alerts, staff_member
 from tests.support.journeys import LANGUAGE_BUTTONS, agree_and_open_menu
@@ -553,13 +554,18 @@ async def test_the_admin_may_turn_an_answer_into_a_safety_update_the_fact_checke
     assert [(e.actor_id, e.details) for e in refused] == [
         (checker.user.id, {"action": "broadcast"})
     ]
-    # The admin's press opens the composer where it exists (handlers/broadcast.py, another
-    # branch); here it says so.
+    # The admin's press opens the composer with the answer and its source filled in: straight
+    # at the audience, then the preview shows the Kyrgyz explanation as families will read it.
     await admin.press(en("btn-rumour-broadcast"))
-    try:
-        import handlers.broadcast  # noqa: F401
-    except ModuleNotFoundError:
-        assert admin.view.alerts[-1] == en("rumour-broadcast-unavailable")
+    assert admin.last_text == en("broadcast-compose-audience")
+    await admin.press(en("btn-broadcast-everyone"))
+    await admin.press(en("btn-broadcast-normal"))
+    assert admin.last.buttons()[0] == en("btn-broadcast-send")
+    assert any("Чын, жол жабык." in text for text in admin.texts())
+    await admin.press(en("btn-broadcast-send"))
+    async with koldo.session() as session:
+        made = await broadcast_repo.newest(session, 1)
+    assert made and made[0].texts.get("ky") == "Чын, жол жабык." and made[0].source
 
 
 # --- roles and erasure -----------------------------------------------------------------------

@@ -71,6 +71,12 @@ def _broadcast_commands(commands: argparse._SubParsersAction[argparse.ArgumentPa
     send.add_argument("--photo", default="", help="a Telegram file id of a photo to send with it")
     send.add_argument("--location", default="", help="LAT,LON: a map pin sent after the text")
     send.add_argument("--wait", action="store_true", help="show progress until it is done")
+    send.add_argument(
+        "--corrects",
+        type=int,
+        metavar="ID",
+        help="the broadcast this one corrects: its readers are told the date of that one",
+    )
     sub.add_parser("list", help="the latest broadcasts")
     status = sub.add_parser("status", help="how far a broadcast is")
     status.add_argument("id", type=int)

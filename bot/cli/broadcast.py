@@ -11,7 +11,7 @@ import argparse
 import asyncio
 import signal
 import sys
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime
 
 from bot.cli.database import command_session
 from bot.config import LOCALES, Settings
@@ -74,18 +74,11 @@ def _numbers(text: str, count: int, message_id: str) -> list[float]:
 def parse_time(text: str, now: datetime) -> datetime:
     """An ISO time (without a zone: this computer's), or HH:MM today; in UTC."""
     try:
-        if ":" in text and len(text) <= 5:
-            local = datetime.combine(now.astimezone().date(), time.fromisoformat(text))
-            at = local.astimezone()
-        else:
-            at = datetime.fromisoformat(text)
-            at = at if at.tzinfo else at.astimezone()
-    except ValueError:
-        raise Refused("broadcast-problem-bad-time") from None
-    at = at.astimezone(UTC)
-    if at < now - timedelta(minutes=1):
-        raise Refused("broadcast-problem-past-time")
-    return at
+        return broadcasts.parse_time(text, now)
+    except broadcasts.BadTimeError as bad:
+        raise Refused(
+            "broadcast-problem-past-time" if bad.past else "broadcast-problem-bad-time"
+        ) from None
 
 
 def audience_of(args: argparse.Namespace) -> broadcasts.Audience:
@@ -117,6 +110,12 @@ async def _send(
     if args.location:
         latitude, longitude = _numbers(args.location, 2, "broadcast-problem-bad-location")
         location = (latitude, longitude)
+    corrects_at = None
+    if args.corrects is not None:
+        async with command_session(settings) as session:
+            corrects_at = await broadcasts.corrected_at(session, args.corrects)
+        if corrects_at is None:
+            raise Refused("broadcast-problem-not-found", id=str(args.corrects))
     draft = broadcasts.Draft(
         texts={locale: getattr(args, f"text_{locale}") for locale in LOCALES},
         source=args.source,
@@ -125,6 +124,8 @@ async def _send(
         scheduled_at=parse_time(args.at, now) if args.at else None,
         photo_file_id=args.photo or None,
         location=location,
+        corrects_id=args.corrects,
+        corrects_at=corrects_at,
     )
     found = broadcasts.problems(draft, settings, localization)
     if found:

@@ -61,11 +61,11 @@ def consent(t: Translator) -> InlineKeyboardMarkup:
 
 
 COORDINATOR_TOOLS = (MenuItem.QUEUE, MenuItem.MY_SHELTERS)
-ADMIN_TOOLS = (*COORDINATOR_TOOLS, MenuItem.STAFF)
+ADMIN_TOOLS = (*COORDINATOR_TOOLS, MenuItem.BROADCAST, MenuItem.BROADCASTS, MenuItem.STAFF)
 
 
 # Two buttons share a row only when both labels fit half a small phone's width; a longer one
-# (most Kyrgyz labels) gets its own row rather than being cut to "Баш калкалоо…".
+# (most Kyrgyz labels) gets its own row rather than being cut off with an ellipsis.
 PAIRED_LABEL = 16
 _LEADING_SYMBOLS = re.compile(r"^\W+")
 

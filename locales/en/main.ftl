@@ -43,6 +43,8 @@ menu-erase = 🗑 Erase my data
 menu-queue = 📋 Open cases
 menu-myshelters = 🏠 My shelters
 menu-staff = 👥 Staff
+menu-broadcast = 📢 Write an update
+menu-broadcasts = 📋 Updates sent
 btn-main-menu = 🏠 Main menu
 
 coming-soon =
@@ -82,6 +84,7 @@ help-admin =
     /queue — every open case.
     /staff — the staff; /grant and /revoke — roles (/grant ID coordinator … factchecker: a coordinator who also answers questions about rumours).
     /myshelters — update shelters.
+    /broadcast — write a safety update; /broadcasts — the ones sent: progress, cancel, correct.
     /menu — the main menu.
 command-help = What Koldo does
 
@@ -90,3 +93,5 @@ command-myshelters = Update my shelters
 command-staff = Staff and their roles
 command-grant = Give a role
 command-revoke = Take a role away
+command-broadcast = Write a safety update
+command-broadcasts = Safety updates sent

@@ -66,7 +66,6 @@ btn-rumour-true = ✅ True
 btn-rumour-false = ❌ False
 btn-rumour-unknown = ❔ Not known yet
 btn-rumour-broadcast = 📢 Send as a safety update
-rumour-broadcast-unavailable = Safety updates cannot be written from here yet.
 
 ## Staff: the explanation in each language, the preview, the answer.
 rumour-language-ky = Kyrgyz

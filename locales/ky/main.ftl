@@ -43,6 +43,8 @@ menu-erase = 🗑 Маалыматымды өчүрүү
 menu-queue = 📋 Ачык өтүнүчтөр
 menu-myshelters = 🏠 Менин жайларым
 menu-staff = 👥 Кызматкерлер
+menu-broadcast = 📢 Кабар жазуу
+menu-broadcasts = 📋 Жөнөтүлгөндөр
 btn-main-menu = 🏠 Башкы меню
 
 coming-soon =
@@ -82,6 +84,7 @@ help-admin =
     /queue — бардык ачык өтүнүчтөр.
     /staff — кызматкерлер; /grant жана /revoke — ролдор (/grant ID coordinator … factchecker — ушактар тууралуу суроолорго да жооп берген координатор).
     /myshelters — баш калкалоочу жайларды жаңыртуу.
+    /broadcast — коопсуздук кабарын жазуу; /broadcasts — жөнөтүлгөн кабарлар: жөнөтүлүшү, токтотуу, оңдоо.
     /menu — башкы меню.
 command-help = Колдо эмне кылат
 
@@ -90,3 +93,5 @@ command-myshelters = Жайларымды жаңыртуу
 command-staff = Кызматкерлер жана алардын ролдору
 command-grant = Роль берүү
 command-revoke = Ролду алуу
+command-broadcast = Коопсуздук кабарын жазуу
+command-broadcasts = Жөнөтүлгөн коопсуздук кабарлары

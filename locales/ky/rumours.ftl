@@ -63,7 +63,6 @@ btn-rumour-true = ✅ Чын
 btn-rumour-false = ❌ Жалган
 btn-rumour-unknown = ❔ Азырынча белгисиз
 btn-rumour-broadcast = 📢 Коопсуздук кабары катары жөнөтүү
-rumour-broadcast-unavailable = Коопсуздук кабарын азырынча бул жерден жазууга болбойт.
 
 ## Кызматкерлер: ар бир тилдеги түшүндүрмө, алдын ала көрүү, жооп.
 rumour-language-ky = кыргызча

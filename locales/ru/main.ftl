@@ -43,6 +43,8 @@ menu-erase = 🗑 Удалить мои данные
 menu-queue = 📋 Открытые заявки
 menu-myshelters = 🏠 Мои убежища
 menu-staff = 👥 Сотрудники
+menu-broadcast = 📢 Написать сообщение
+menu-broadcasts = 📋 Отправленные
 btn-main-menu = 🏠 Главное меню
 
 coming-soon =
@@ -82,6 +84,7 @@ help-admin =
     /queue — все открытые заявки.
     /staff — сотрудники; /grant и /revoke — роли (/grant ID coordinator … factchecker — координатор, который также отвечает на вопросы о слухах).
     /myshelters — обновить убежища.
+    /broadcast — написать сообщение о безопасности; /broadcasts — отправленные: ход отправки, отмена, исправление.
     /menu — главное меню.
 command-help = Что умеет Колдо
 
@@ -90,3 +93,5 @@ command-myshelters = Обновить мои убежища
 command-staff = Сотрудники и их роли
 command-grant = Дать роль
 command-revoke = Забрать роль
+command-broadcast = Написать сообщение о безопасности
+command-broadcasts = Отправленные сообщения о безопасности

@@ -68,7 +68,6 @@ btn-rumour-true = ✅ Правда
 btn-rumour-false = ❌ Неправда
 btn-rumour-unknown = ❔ Пока неизвестно
 btn-rumour-broadcast = 📢 Отправить как сообщение о безопасности
-rumour-broadcast-unavailable = Сообщение о безопасности пока нельзя написать отсюда.
 
 ## Сотрудники: пояснение на каждом языке, предпросмотр, ответ.
 rumour-language-ky = кыргызский

@@ -146,24 +146,96 @@ async def cancel(session: AsyncSession, broadcast_id: int, now: datetime) -> boo
 
 
 async def finish_done(session: AsyncSession, now: datetime) -> list[int]:
-    """Marks done every running broadcast with nothing left to send."""
+    """Marks done every running broadcast with nothing left to send; only the ids this UPDATE
+    changed (RETURNING), so that of two processes finishing one broadcast, one reports it."""
     left = (
         select(Delivery.id)
         .where(Delivery.broadcast_id == Broadcast.id, Delivery.state == DeliveryState.PENDING)
         .exists()
     )
-    done = list(
-        await session.scalars(
-            select(Broadcast.id).where(Broadcast.status == BroadcastStatus.RUNNING, ~left)
-        )
+    result = await session.execute(
+        update(Broadcast)
+        .where(Broadcast.status == BroadcastStatus.RUNNING, ~left)
+        .values(status=BroadcastStatus.DONE, finished_at=now)
+        .returning(Broadcast.id)
+        .execution_options(synchronize_session=False)
     )
-    if done:
-        await session.execute(
-            update(Broadcast)
-            .where(Broadcast.id.in_(done), Broadcast.status == BroadcastStatus.RUNNING)
-            .values(status=BroadcastStatus.DONE, finished_at=now)
+    return sorted(result.scalars())
+
+
+# ---- the admin's progress message and final report -------------------------------------------
+
+
+async def claim_progress(session: AsyncSession, now: datetime, interval: timedelta) -> list[int]:
+    """Running broadcasts whose progress message is due for an edit, moved on to `now`: the
+    process whose UPDATE moved progress_at edits it, every other process finds it not due (on
+    PostgreSQL a second UPDATE of the row waits for the first and then re-checks)."""
+    result = await session.execute(
+        update(Broadcast)
+        .where(
+            Broadcast.status == BroadcastStatus.RUNNING,
+            Broadcast.progress_message_id.is_not(None),
+            or_(Broadcast.progress_at.is_(None), Broadcast.progress_at < now - interval),
         )
-    return done
+        .values(progress_at=now)
+        .returning(Broadcast.id)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted(result.scalars())
+
+
+async def claim_reports(session: AsyncSession, now: datetime) -> list[int]:
+    """Ended broadcasts (done or cancelled) followed from a chat whose final report is not sent
+    yet, marked reported by this UPDATE: one process sends each report."""
+    result = await session.execute(
+        update(Broadcast)
+        .where(
+            Broadcast.status.in_((BroadcastStatus.DONE, BroadcastStatus.CANCELLED)),
+            Broadcast.progress_chat_id.is_not(None),
+            Broadcast.reported_at.is_(None),
+        )
+        .values(reported_at=now)
+        .returning(Broadcast.id)
+        .execution_options(synchronize_session=False)
+    )
+    return sorted(result.scalars())
+
+
+async def unclaim_report(session: AsyncSession, broadcast_id: int) -> None:
+    """The report could not be sent this time (429, 5xx, the network): a later round sends it."""
+    await session.execute(
+        update(Broadcast).where(Broadcast.id == broadcast_id).values(reported_at=None)
+    )
+
+
+async def set_progress_message(session: AsyncSession, broadcast_id: int, message_id: int) -> None:
+    await session.execute(
+        update(Broadcast).where(Broadcast.id == broadcast_id).values(progress_message_id=message_id)
+    )
+
+
+async def forget_progress_message(session: AsyncSession, broadcast_id: int) -> None:
+    """The admin deleted the progress message: no more edits (the final report still goes)."""
+    await session.execute(
+        update(Broadcast).where(Broadcast.id == broadcast_id).values(progress_message_id=None)
+    )
+
+
+# ---- composing in the bot ----------------------------------------------------------------------
+
+
+async def lock_author(session: AsyncSession, user_id: int) -> None:
+    """Locks the admin's row until the transaction ends (PostgreSQL; SQLite has one writer)."""
+    await session.execute(select(User.id).where(User.id == user_id).with_for_update())
+
+
+async def submitted(session: AsyncSession, created_by: int, key: str) -> Broadcast | None:
+    """The broadcast an admin made from the draft with this submission key, if any."""
+    query = select(Broadcast).where(
+        Broadcast.created_by == created_by,
+        Broadcast.audience["submission"].as_string() == key,
+    )
+    return await session.scalar(query.execution_options(populate_existing=True))
 
 
 # ---- claiming and recording, one delivery at a time ---------------------------------------------

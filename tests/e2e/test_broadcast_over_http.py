@@ -1,5 +1,6 @@
 """A broadcast end to end: two `koldo run` webhook replicas (each with its delivery worker)
-sharing PostgreSQL and Redis, the update sent with `koldo broadcast send`, Telegram's limits on."""
+sharing PostgreSQL and Redis, the update sent with `koldo broadcast send`, Telegram's limits on;
+and one composed by an admin in the bot, through `koldo run` and the sandbox."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ import pytest
 from sqlalchemy import func, select
 
 from sandbox.driver import SandboxDriver
-from storage.models import Delivery, DeliveryState, User
+from storage.models import Broadcast, Delivery, DeliveryState, User
 from tests.conftest import BACKENDS, App
 from tests.e2e.conftest import Deployment, StartKoldo
+from tests.support.e2e import Phone, plain
 from tests.test_broadcasts import ROOT
 
 pytestmark = [
@@ -68,3 +70,74 @@ async def test_two_replicas_deliver_one_broadcast_once_to_everyone(
     assert sent == FAMILIES
     for replica in replicas:
         assert await replica.stop() == 0
+
+
+async def test_an_admin_composes_in_the_bot_and_every_family_gets_it_once(
+    start_koldo: StartKoldo, driver: SandboxDriver, app: App
+) -> None:
+    """Through `koldo run` and the sandbox: /broadcast in Kyrgyz and Russian (English left to
+    the Kyrgyz text), the preview, Send; the replica's worker delivers it and reports once."""
+    admin_id = 62_100_001
+    families = {62_100_002 + n: "ru" if n % 2 else "ky" for n in range(10)}
+    await driver.create_user(admin_id, "Admin", language_code="en")
+    async with app.resources.session_factory() as session:
+        session.add(User(id=admin_id, language="en"))
+        for user_id, language in families.items():
+            await driver.create_user(user_id, "Family", started=True)
+            session.add(User(id=user_id, language=language))
+        await session.commit()
+    await start_koldo(admin_ids=str(admin_id))
+    await driver.reset_counters()
+    t = app.resources.localization.translator("en")
+    admin = Phone(driver, admin_id, t)
+
+    await driver.send_command(admin_id, "broadcast")
+    await admin.sees("broadcast-compose-text-default", language="Kyrgyz")
+    await admin.write("Жол ачык.")
+    await admin.sees("broadcast-compose-text-other", language="Russian", default="Kyrgyz")
+    await admin.write("Дорога открыта.")
+    await admin.sees("broadcast-compose-text-other", language="English", default="Kyrgyz")
+    await admin.press(t("btn-skip"))
+    await admin.sees("broadcast-compose-media")
+    await admin.press(t("btn-broadcast-no-media"))
+    await admin.sees("broadcast-compose-source")
+    await admin.write("Batken akimiat")
+    await admin.sees("broadcast-compose-audience")
+    await admin.press(t("btn-broadcast-everyone"))
+    await admin.sees("broadcast-compose-urgency")
+    await admin.press(t("btn-broadcast-normal"))
+    total = len(families) + 1  # the admin reads Koldo too
+    summary = await admin.showing(t("btn-broadcast-send"))
+    assert (summary.text or "").startswith(t("broadcast-preview-summary", count=total))
+    fallback = t("broadcast-preview-fallback", language="English", default="Kyrgyz")
+    assert any(fallback in (m.text or "") for m in await admin.messages())
+    await admin.press(t("btn-broadcast-send"))
+
+    expected = {
+        "ky": "Жол ачык.\n\n✅ Текшерген: Batken akimiat",
+        "ru": "Дорога открыта.\n\n✅ Проверено: Batken akimiat",
+    }
+
+    async def reports() -> list[str] | None:
+        texts = [m.text or "" for m in await admin.messages()]
+        found = [text for text in texts if text.startswith("🏁 Safety update") and "of" in text]
+        return found or None
+
+    [report] = await admin.eventually(reports, timeout=60)
+    async with app.resources.session_factory() as session:
+        broadcast = (await session.scalars(select(Broadcast))).one()
+    assert broadcast.created_by == admin_id
+    head = t("broadcast-final-done", id=str(broadcast.id), sent=total, total=total)
+    assert report.startswith(plain(head))
+    for user_id, language in families.items():
+        assert [m.text for m in await driver.bot_messages(user_id)] == [expected[language]]
+    counters = await driver.counters()
+    # (The admin's own copy repeats the preview above it: the families' are what counts.)
+    assert not any(counters["duplicates_per_chat"].get(str(u)) for u in families)
+    assert all(counters["messages_per_chat"].get(str(u)) == 1 for u in families)
+    assert await reports() == [report]  # one final report, and the progress message edited
+    progress = [m for m in await admin.messages() if m.edited]
+    assert any(
+        (m.text or "").startswith(plain(t("broadcast-progress-done", id=str(broadcast.id))))
+        for m in progress
+    )
