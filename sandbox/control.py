@@ -269,13 +269,45 @@ def commands_for(bot: BotAccount, chat: JsonDict, language: str) -> list[JsonDic
     return []
 
 
+def _message_seqs(log: ChatLog) -> dict[int, int]:
+    """When each message came, as the seq of its event: messages and answers share one order."""
+    return {
+        event["message"]["message_id"]: event["seq"]
+        for event in log.events
+        if event["kind"] == "message"
+    }
+
+
+def _alerts(log: ChatLog) -> list[JsonDict]:
+    """The callback answers a person saw (a notice, or a pop-up with show_alert), where they
+    came in the chat: the page shows them in the history and pops up only those newer than
+    what it had loaded, so reloading it never shows old pop-ups again."""
+    return [
+        {
+            "seq": event["seq"],
+            "time": event["time"],
+            "text": event["text"],
+            "show_alert": event["show_alert"],
+            "message_id": event["message_id"],
+        }
+        for event in log.events
+        if event["kind"] == "callback_answer" and event.get("text")
+    ]
+
+
 def _chat_view(world: World, bot: BotAccount, log: ChatLog, since: int) -> JsonDict:
     person = world.people.get(log.chat["id"])
     language = (person.language_code if person else None) or ""
+    seqs = _message_seqs(log)
     return {
         "bot": bot.as_user(),
         "chat": log.chat,
-        "messages": [stored.view() for stored in log.messages.values()],
+        "seq": world.seq,
+        "messages": [
+            {**stored.view(), "seq": seqs.get(message_id, 0)}
+            for message_id, stored in log.messages.items()
+        ],
+        "alerts": _alerts(log),
         "events": [event for event in log.events if event["seq"] > since],
         "reply_keyboard": log.reply_keyboard,
         "keyboard_hidden": log.keyboard_hidden,

@@ -362,12 +362,12 @@ class SandboxDriver:
     async def bot_messages(self, chat_id: int) -> list[BotMessage]:
         """The bot's messages in a chat as they are now (edits applied, deleted ones left out)."""
         transcript = await self.transcript(chat_id)
-        sandbox_keys = ("from_bot", "markup", "deleted", "edited")
+        sandbox_keys = ("from_bot", "markup", "deleted", "edited", "seq")
         return [
             BotMessage(
                 {k: v for k, v in view.items() if k not in sandbox_keys},
                 view["markup"],
-                0,
+                view["seq"],
                 view["edited"],
             )
             for view in transcript["messages"]

@@ -7,7 +7,9 @@ const page = {
   users: [],
   places: [],
   botId: null,
-  seq: 0,
+  // The newest event the page has seen: it polls for events after it, and only those pop up.
+  // The first state read sets it, so reloading the page never replays old alerts or notices.
+  seq: null,
   version: null,
   columns: new Map(), // chat id -> column state
 };
@@ -35,7 +37,10 @@ function setStatus(text, isError = false) {
   status.classList.toggle("error", isError);
 }
 
+// What the person sends from the page (text, a reply button, a location, a command) takes
+// the chat down to it, as in Telegram's apps; a tap on an old inline button does not.
 async function act(column, promise) {
+  column.follow = true;
   try {
     await promise;
     setStatus("");
@@ -51,6 +56,7 @@ async function loadState() {
   page.bots = state.bots;
   page.users = state.users;
   page.places = state.places;
+  if (page.seq === null) page.seq = state.seq;
   if (!page.bots.some((bot) => bot.id === page.botId)) {
     page.botId = page.bots.length ? page.bots[0].id : null;
   }
@@ -84,7 +90,9 @@ function renderColumns() {
   for (const user of wanted) {
     const column = page.columns.get(user.id) ?? createColumn(user);
     column.user = user;
-    main.appendChild(column.root);
+    // Appending a column that is already there would move it, and moving an element resets
+    // its scrolling: every chat would jump back to its oldest message.
+    if (column.root.parentElement !== main) main.appendChild(column.root);
     refreshColumn(user.id);
   }
   renderTabs();
@@ -103,11 +111,18 @@ function renderTabs() {
 
 function createColumn(user) {
   const root = document.getElementById("column-template").content.firstElementChild.cloneNode(true);
-  const column = { user, root, chatId: user.id, pending: new Map(), typingTimer: null, view: null };
+  const column = {
+    user, root, chatId: user.id, pending: new Map(), typingTimer: null, view: null,
+    follow: true, // the chat stays at its newest message until the person scrolls up
+    newestSeq: 0, // the newest message or alert shown, to tell when something new came
+    lastScrollTop: 0,
+  };
   root.querySelector(".avatar").textContent = user.first_name.slice(0, 1);
   root.querySelector(".name").textContent = [user.first_name, user.last_name].filter(Boolean).join(" ");
   root.querySelector(".role").textContent = [user.role, user.language_code].filter(Boolean).join(" · ");
   wireComposer(column);
+  wireScrolling(column);
+  root.querySelector(".alert-ok").addEventListener("click", () => { root.querySelector(".alert-box").hidden = true; });
   page.columns.set(user.id, column);
   return column;
 }
@@ -175,19 +190,28 @@ async function refreshColumn(chatId) {
     setStatus(error.message, true);
     return;
   }
-  renderMessages(column);
+  // The keyboard and the banner first: the list has its final height when it is scrolled.
   renderKeyboard(column);
   const banner = column.root.querySelector(".banner");
   banner.hidden = !column.view.blocked;
   banner.textContent = "This person has blocked the bot. Writing to it unblocks it.";
+  renderMessages(column);
+}
+
+// Messages and the callback answers the person saw, in the order they came.
+function timeline(view) {
+  const entries = [
+    ...view.messages.filter((message) => !message.deleted).map((message) => ({ seq: message.seq, message })),
+    ...(view.alerts ?? []).map((alert) => ({ seq: alert.seq, alert })),
+  ];
+  return entries.sort((a, b) => a.seq - b.seq);
 }
 
 function renderMessages(column) {
   const list = column.root.querySelector(".messages");
-  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
-  const visible = column.view.messages.filter((message) => !message.deleted);
-  list.replaceChildren(...visible.map((message) => renderMessage(column, message)));
-  if (!visible.length) {
+  const entries = timeline(column.view);
+  list.replaceChildren(...entries.map((entry) => entry.alert ? renderAlertLine(entry.alert) : renderMessage(column, entry.message)));
+  if (!entries.some((entry) => entry.message)) {
     // As in Telegram's apps, a chat with a bot begins with a START button.
     const hint = document.createElement("li");
     hint.className = "hint";
@@ -199,8 +223,53 @@ function renderMessages(column) {
     hint.append(start);
     list.append(hint);
   }
-  if (nearBottom || !column.scrolledOnce) list.scrollTop = list.scrollHeight;
-  column.scrolledOnce = true;
+  const newest = entries.at(-1);
+  const arrived = newest !== undefined && newest.seq > column.newestSeq;
+  if (arrived) column.newestSeq = newest.seq;
+  if (column.follow) scrollToBottom(column);
+  else if (arrived) column.root.querySelector(".new-messages").hidden = false;
+}
+
+// A past pop-up or notice stays in the history as a grey line where it came.
+function renderAlertLine(alert) {
+  const item = document.createElement("li");
+  item.className = alert.show_alert ? "system alert" : "system notice";
+  item.title = (alert.show_alert ? "Pop-up" : "Notice") + " from the bot, " + new Date(alert.time * 1000).toLocaleTimeString();
+  item.textContent = "🔔 " + alert.text;
+  return item;
+}
+
+// ---- following the newest message ------------------------------------------------------------
+
+function isAtBottom(list) {
+  return list.scrollHeight - list.scrollTop - list.clientHeight < 32;
+}
+
+function scrollToBottom(column) {
+  const list = column.root.querySelector(".messages");
+  list.scrollTop = list.scrollHeight;
+  column.lastScrollTop = list.scrollTop;
+  column.follow = true;
+  column.root.querySelector(".new-messages").hidden = true;
+}
+
+function wireScrolling(column) {
+  const list = column.root.querySelector(".messages");
+  list.addEventListener("scroll", () => {
+    if (isAtBottom(list)) {
+      column.follow = true;
+      column.root.querySelector(".new-messages").hidden = true;
+    } else if (list.scrollTop < column.lastScrollTop) {
+      // Only the person scrolling up stops the following: a list that grows or shrinks under
+      // a keyboard leaves scrollTop where it was.
+      column.follow = false;
+    }
+    column.lastScrollTop = list.scrollTop;
+  });
+  // A keyboard shown or hidden, a window resized, a photo loaded: still at the newest message.
+  new ResizeObserver(() => { if (column.follow) scrollToBottom(column); }).observe(list);
+  list.addEventListener("load", () => { if (column.follow) scrollToBottom(column); }, true);
+  column.root.querySelector(".new-messages").addEventListener("click", () => scrollToBottom(column));
 }
 
 function renderMessage(column, message) {
@@ -393,17 +462,22 @@ function handleEvent(event) {
   if (!column || event.bot_id !== page.botId) return false;
   if (event.kind === "callback_answer") {
     for (const [key, id] of column.pending) if (id === event.callback_query_id) column.pending.delete(key);
-    if (event.text) showToast(column, event.text, false, event.show_alert);
+    // Events come after the page's first state only: this answer came while the page was open.
+    if (event.text && event.show_alert) showAlert(column, event.text);
+    else if (event.text) showToast(column, event.text);
   }
   if (event.kind === "chat_action") showTyping(column, event.action);
   return true;
 }
 
-function showToast(column, text, isError = false, asAlert = false) {
-  if (asAlert) {
-    alert(text);
-    return;
-  }
+// Telegram's alert, within the person's column: it blocks neither the page nor the others.
+function showAlert(column, text) {
+  const box = column.root.querySelector(".alert-box");
+  box.querySelector(".alert-text").textContent = text;
+  box.hidden = false;
+}
+
+function showToast(column, text, isError = false) {
   const toast = column.root.querySelector(".toast");
   toast.textContent = text;
   toast.classList.toggle("error", isError);
@@ -424,6 +498,7 @@ function showTyping(column, action) {
 async function pollEvents() {
   for (;;) {
     try {
+      if (page.seq === null) await loadState(); // the first state failed: nothing to poll after yet
       const query = `since=${page.seq}&timeout=25` + (page.version === null ? "" : `&version=${page.version}`);
       const result = await api(`/sandbox/events?${query}`);
       if (result.version !== page.version) {
@@ -527,7 +602,7 @@ function wrapEntity(inner, entity, text) {
 
 document.getElementById("bot-select").addEventListener("change", (event) => {
   page.botId = Number(event.target.value);
-  for (const column of page.columns.values()) column.scrolledOnce = false;
+  for (const column of page.columns.values()) Object.assign(column, { follow: true, newestSeq: 0, lastScrollTop: 0 });
   renderColumns();
 });
 

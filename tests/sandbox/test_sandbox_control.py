@@ -83,6 +83,33 @@ async def test_transcript_has_both_directions_and_answers(
     assert transcript["messages"][1]["reply_markup"]["inline_keyboard"][0][0]["text"] == "Yes"
 
 
+async def test_transcript_keeps_the_pop_ups_a_person_saw_where_they_came(
+    bot: Bot, driver: SandboxDriver, user: int
+) -> None:
+    """The page shows past pop-ups in the history by this order, and pops up only newer ones."""
+    markup = InlineKeyboardMarkup(
+        inline_keyboard=[[InlineKeyboardButton(text="Yes", callback_data="yes")]]
+    )
+    asked = await bot.send_message(user, "Agree?", reply_markup=markup)
+    pressed = await driver.press_button(user, "yes")
+    assert pressed.callback_query is not None
+    await bot.answer_callback_query(pressed.callback_query["id"], text="Too late", show_alert=True)
+    again = await driver.press_button(user, "yes")
+    assert again.callback_query is not None
+    await bot.answer_callback_query(again.callback_query["id"])  # nothing shown: not kept
+    await bot.send_message(user, "Menu")
+    transcript = await driver.transcript(user)
+    [alert] = transcript["alerts"]
+    assert alert["text"] == "Too late" and alert["show_alert"] is True
+    assert alert["message_id"] == asked.message_id and alert["time"] > 0
+    seqs = {view.get("text"): view["seq"] for view in transcript["messages"]}
+    assert seqs["/start"] < seqs["Agree?"] < alert["seq"] < seqs["Menu"] <= transcript["seq"]
+    assert [message.seq for message in await driver.bot_messages(user)] == [
+        seqs["Agree?"],
+        seqs["Menu"],
+    ]
+
+
 async def test_driver_errors_are_clear(driver: SandboxDriver, user: int) -> None:
     with pytest.raises(SandboxError, match="no such message with an inline keyboard"):
         await driver.press_button(user, "Anything")
