@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -12,6 +13,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 Locale = Literal["ky", "ru", "en"]
 LOCALES: tuple[Locale, ...] = ("ky", "ru", "en")
+# Kyrgyzstan keeps UTC+6 all year: the days and times people of the region read and type
+# (a family's "yesterday", an update's date, the hour an admin schedules for) are its own.
+REGION_TIME = timezone(timedelta(hours=6))
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "koldo.sqlite3"

@@ -31,7 +31,7 @@ from bot.callbacks import (
     MenuCb,
     MenuItem,
 )
-from bot.config import LOCALES, Settings
+from bot.config import LOCALES, REGION_TIME, Settings
 from bot.i18n import Translator
 from bot.keyboards.broadcast import TYPED_TIME
 from bot.middlewares.provide import PerUpdate, provide
@@ -537,7 +537,7 @@ async def time_typed(message: Message, composer: Composer) -> None:
     if draft is None:
         return
     try:
-        at = broadcasts.parse_time(message.text or "", utcnow(), broadcasts.REGION_TIME)
+        at = broadcasts.parse_time(message.text or "", utcnow(), REGION_TIME)
     except broadcasts.BadTimeError as bad:
         await composer.hint("broadcast-bad-past-time" if bad.past else "broadcast-bad-time", draft)
         return

@@ -10,6 +10,7 @@ from bot.config import Settings
 from bot.i18n import Localization, Translator
 from bot.keyboards import updates as update_keyboards
 from bot.screens import Screen
+from bot.services import broadcasts
 from bot.services.broadcasts import CAPTION_LIMIT, TEXT_LIMIT, render
 from bot.services.updates import PER_PAGE, Page, Update
 
@@ -26,8 +27,8 @@ class UpdateMessages:
 
 
 def when(moment: datetime) -> str:
-    """A date as every screen shows one, in the deployment's own time zone."""
-    return moment.astimezone().strftime("%d.%m.%Y %H:%M")
+    """A date as every screen shows one: the day and time of Kyrgyzstan."""
+    return broadcasts.local_date(moment)
 
 
 def empty(t: Translator) -> Screen:

@@ -35,7 +35,7 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from datetime import time as day_time
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -43,7 +43,7 @@ from pydantic import BaseModel, Field, ValidationError
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.config import LOCALES, Settings
+from bot.config import LOCALES, REGION_TIME, Settings
 from bot.i18n import Localization, Translator
 from bot.ids import is_person_chat
 from storage.models import Broadcast, BroadcastStatus, Delivery, DeliveryState, Role, utcnow
@@ -167,9 +167,6 @@ def per_language(found: Sequence[Recipient]) -> dict[str, int]:
 
 # ---- writing one ------------------------------------------------------------------------------
 
-# Kyrgyzstan keeps UTC+6 all year (as bot/services/missing.py): the time an admin in the bot
-# types or picks, and the dates families read, are the region's own.
-REGION_TIME = timezone(timedelta(hours=6))
 DATE_FORMAT = "%d.%m.%Y %H:%M"
 MAX_ROW_ID = 2**31 - 1  # an INTEGER id on PostgreSQL (bot/callbacks.py checks buttons alike)
 

@@ -11,13 +11,14 @@ import logging
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from functools import cache, partial
 
 from aiogram import Bot
 from pydantic import Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.config import REGION_TIME
 from bot.i18n import Localization
 from bot.matching.records import PersonRecord
 from bot.services import coordination, person_index, reunion
@@ -40,8 +41,6 @@ MAX_AGE = 120
 ADULT_AGE = 18
 OLD_AGE = 60
 MAX_YEARS_BACK = 5
-# Kyrgyzstan keeps UTC+6 all year: "today" and "yesterday" are the family's own days.
-REGION_TIME = timezone(timedelta(hours=6))
 # Marks of an approximate age besides words: "~45", "≈45", "45?", "+-45".
 ABOUT_MARKS = frozenset({"~", "≈", "?", "±", "+-"})
 # What the person may be like; children and people 60 or older count from their age.
