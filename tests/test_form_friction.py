@@ -200,7 +200,7 @@ async def test_skip_and_back_on_writing_the_village(koldo: Harness) -> None:
     assert family.last_text == t("needs-size")
 
 
-async def test_the_missing_report_and_the_safe_list_take_a_written_village(
+async def test_the_missing_report_takes_a_written_village(
     koldo: Harness,
 ) -> None:
     family = koldo.person()
