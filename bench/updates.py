@@ -57,7 +57,8 @@ def needs_journey(locale: str = "ru") -> list[tuple[Step, int]]:
         (toggle("vuln-young_children"), 1),
         (press(t("btn-continue")), 1),
         (toggle("need-medical"), 1),
-        (press(t("btn-continue")), 1),
+        # The phone step's reply keyboard comes as a new message; the needs lose their buttons.
+        (press(t("btn-continue")), 2),
         (lambda d, u: d.press_reply_button(u, t("btn-share-phone")), 2),
         (press(t("btn-skip")), 1),
         (press(t("btn-confirm")), 2),

@@ -48,6 +48,14 @@ class ConsentCb(CallbackData, prefix="consent"):
     agree: bool
 
 
+class AgreedForCb(CallbackData, prefix="agreed"):
+    """Agreeing to Koldo's consent when a journey asked for it (the needs form, a missing
+    relative, "we are safe"): that journey goes on (its router takes it); anywhere else it is
+    a plain yes (handlers/start.py). Declining is ConsentCb's."""
+
+    journey: MenuItem
+
+
 class MenuCb(CallbackData, prefix="menu"):
     item: MenuItem
 

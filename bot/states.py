@@ -5,6 +5,7 @@ class NeedsForm(StatesGroup):
     location = State()
     district = State()
     village = State()
+    village_typed = State()  # "my village is not in the list": its name, as they write it
     household_size = State()
     vulnerable = State()
     needs = State()
@@ -25,6 +26,7 @@ class MissingForm(StatesGroup):
     location = State()
     district = State()
     village = State()
+    village_typed = State()
     seen = State()
     vulnerable = State()
     photos = State()
@@ -48,6 +50,7 @@ class SafeForm(StatesGroup):
     location = State()
     district = State()
     village = State()
+    village_typed = State()
     leaving = State()
 
 

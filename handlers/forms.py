@@ -3,10 +3,14 @@ are safe").
 
 A form is a StatesGroup whose draft lives in FSM storage. Each form describes itself once (a
 `FormFlow`: its draft, buttons, hints, choices and toggles) and draws its screens
-(`FormBase.screen`); hints that show the step again, Back, leaving with /start or /menu, a new
-language midway, choices and toggles, and the place steps work the same for every form. A form
-that becomes a case (a `Flow`, `FormSteps`) also has its steps in order, what is missing before
-the summary, editing from it, the phone step, files and words, and Send.
+(`FormBase.screen`); hints, Back, leaving with /start or /menu, a new language midway, choices
+and toggles, and the place steps work the same for every form. A form that becomes a case (a
+`Flow`, `FormSteps`) also has its steps in order, what is missing before the summary, editing
+from it, the phone step, files and words, and Send.
+
+Only the newest screen of a form has buttons: each screen shown takes them off the one before
+(`FormBase.reply`, which keeps the newest in the FSM data beside the draft, `OnScreen`), and a bad
+entry right under a step's screen gets a short hint, not another copy of its buttons.
 """
 
 from __future__ import annotations
@@ -22,11 +26,18 @@ from aiogram import F, Router
 from aiogram.filters import Command, CommandStart, StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
+from aiogram.types import (
+    CallbackQuery,
+    InlineKeyboardMarkup,
+    Message,
+    ReplyKeyboardMarkup,
+    ReplyKeyboardRemove,
+)
+from pydantic import BaseModel, ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import keyboards, replies, screens
-from bot.callbacks import FormCb, FormExitCb, LanguageCb, MenuCb
+from bot import replies, screens
+from bot.callbacks import AgreedForCb, FormCb, FormExitCb, LanguageCb, MenuCb, MenuItem
 from bot.commands import COMMANDS
 from bot.config import LOCALES, Settings
 from bot.filters import ButtonText
@@ -37,18 +48,23 @@ from bot.screens import Screen
 from bot.screens import forms as form_screens
 from bot.services import accounts
 from bot.services.forms import (
+    MAX_VILLAGE_LENGTH,
     CaseDraft,
     DraftAttachment,
     IncompleteDraftError,
     NameProblem,
     PlaceDraft,
     clean_name,
+    typed_village,
 )
 from bot.services.needs import toggle
 from storage.models import AttachmentKind, Case, User
 
 P = TypeVar("P", bound=PlaceDraft)
 D = TypeVar("D", bound=CaseDraft)
+# What to say when a message does not fit a step: a message id, or one chosen by the draft (a
+# hint names only buttons the step shows: Skip before anything was given, Continue after).
+Hint = str | Callable[[Any], str]
 
 
 @dataclass(frozen=True)
@@ -60,8 +76,12 @@ class FormTexts:
     district: str = "needs-district"
     village: str = "needs-village"
     not_listed: str = "btn-village-not-listed"
+    village_typed: str = "needs-village-type"
+    village_hint: str = "needs-village-type-hint"
+    village_too_long: str = "needs-village-too-long"
     phone: str = "needs-phone"
     leave: str = "needs-leave-question"
+    leave_empty: str = "needs-leave-question-empty"  # nothing was entered yet
     resume_button: str = "btn-form-resume"
     discarded: str = "needs-discarded"
     location_far: str = "needs-location-far"
@@ -76,7 +96,8 @@ class PlaceSteps(Protocol):
 
     location: State  # a shared location, else
     district: State  # a district picked from the list, then
-    village: State  # a village of it
+    village: State  # a village of it, or
+    village_typed: State  # the name of one not in the list
     leaving: State  # "leave the form?"
 
 
@@ -109,7 +130,7 @@ class FormFlow(Generic[P]):
     group: PlaceSteps
     callback: type[FormCb]
     # What to say when a message does not fit the step (else: use the buttons).
-    hints: dict[State, str]
+    hints: Mapping[State, Hint]
     texts: FormTexts = FormTexts()
     # Placeholders some hints of the form need (every hint gets them; Fluent ignores the rest).
     hint_args: dict[str, object] = field(default_factory=dict)
@@ -128,6 +149,13 @@ class FormFlow(Generic[P]):
     @property
     def places(self) -> tuple[State, State, State]:
         return self.group.location, self.group.district, self.group.village
+
+    def hint(self, step: State, draft: P) -> str:
+        """What to say when a message does not fit `step`, as the step shows now."""
+        if step == self.group.village_typed:
+            return self.texts.village_hint
+        hint = self.hints.get(step, "needs-use-buttons")
+        return hint if isinstance(hint, str) else hint(draft)
 
     @property
     def states_group(self) -> type[StatesGroup]:
@@ -161,7 +189,7 @@ class Flow(FormFlow[D]):
         """The steps in the order asked: as the StatesGroup declares them, but for the place's
         lists (district and village come after a location only when asked for) and leaving."""
         steps = self.group
-        aside = (steps.district, steps.village, steps.leaving)
+        aside = (steps.district, steps.village, steps.village_typed, steps.leaving)
         return tuple(s for s in self.states_group.__all_states__ if s not in aside)
 
     @cached_property
@@ -180,8 +208,31 @@ class Flow(FormFlow[D]):
         """Where Back leads; Back from the first step asks before leaving the form."""
         earlier = {later: before for before, later in pairwise(self.forward)}
         steps = self.group
-        earlier |= {steps.district: steps.location, steps.village: steps.district}
+        earlier |= {
+            steps.district: steps.location,
+            steps.village: steps.district,
+            steps.village_typed: steps.village,
+        }
         return earlier.get(step, self.leaving)
+
+
+# The FSM data key of the form's newest screen (OnScreen), beside the draft's fields.
+ON_SCREEN = "on_screen"
+_UNREAD = "unread"  # the FSM state not read yet in this update
+
+
+class OnScreen(BaseModel):
+    """The form's newest screen in the chat, kept with the draft: the next screen takes its
+    buttons off, and a bad entry right under it gets a hint without another copy of them."""
+
+    message_id: int
+    step: str  # the state it shows
+    buttons: bool  # it has inline buttons
+    # Something was said under it since (a hint, "location received"...): it is no longer the
+    # last message, so the next hint moves the step down instead.
+    below: bool = False
+    # A reply keyboard of the form is up under the text box (set by a step, not taken away).
+    reply_keyboard: bool = False
 
 
 class FormBase(PerUpdate, Generic[P]):
@@ -194,10 +245,18 @@ class FormBase(PerUpdate, Generic[P]):
     def __init__(self, event: Message | CallbackQuery, data: dict[str, Any]) -> None:
         super().__init__(event, data)
         self._draft: P | None = None
+        self._on_screen: OnScreen | None = None
+        # aiogram read the state for its filters already.
+        self._state_name: str | None = data.get("raw_state", _UNREAD)
         # A pressed button's message is replaced in place; a typed message gets a new one.
         self.query: CallbackQuery | None = None
+        # Whether the pressed message still has its buttons (a screen shown below it takes
+        # them off).
+        self._pressed_buttons = False
         if isinstance(event, CallbackQuery):
             self.query, self.chat_id = event, event.from_user.id
+            pressed = event.message
+            self._pressed_buttons = isinstance(pressed, Message) and bool(pressed.reply_markup)
         else:
             self.chat_id = event.chat.id
 
@@ -217,8 +276,12 @@ class FormBase(PerUpdate, Generic[P]):
                 t, self.geography, area, flow.callback, texts.village, texts.not_listed
             )
             return villages or location
+        if step == flow.group.village_typed:
+            return form_screens.village_typed(t, flow.callback, texts.village_typed)
         if step == flow.leaving:
-            return Screen(t(texts.leave), form_keyboards.leave_form(t, texts.resume_button))
+            # "What you entered is kept" only when something was.
+            leave = texts.leave if draft.entered() else texts.leave_empty
+            return Screen(t(leave), form_keyboards.leave_form(t, texts.resume_button))
         return self.own_screen(step, draft)
 
     def own_screen(self, step: State, draft: P) -> Screen:
@@ -240,23 +303,51 @@ class FormBase(PerUpdate, Generic[P]):
         if self._draft is None:
             stored = await self.state.get_data()
             self._draft = self.flow.draft.model_validate(stored)
+            self._on_screen = _on_screen(stored.get(ON_SCREEN))
             keyed = "submission_key" in self.flow.draft.model_fields
             if stored and keyed and "submission_key" not in stored:  # begun before keys existed
                 await self.save(self._draft)
         return self._draft
 
+    async def on_screen(self) -> OnScreen | None:
+        await self.draft()
+        return self._on_screen
+
     async def save(self, draft: P) -> None:
+        """Keeps the draft (a draft saved before any was read starts a form: no screen yet)."""
         self._draft = draft
-        await self.state.set_data(draft.model_dump(mode="json"))
+        await self._write()
+
+    async def _write(self) -> None:
+        assert self._draft is not None
+        data = self._draft.model_dump(mode="json")
+        if self._on_screen is not None:
+            data[ON_SCREEN] = self._on_screen.model_dump()
+        await self.state.set_data(data)
 
     async def change(self, **answers: Any) -> P:
         draft = (await self.draft()).model_copy(update=answers)
         await self.save(draft)
         return draft
 
+    async def current(self) -> str | None:
+        """The state of the form, if the person is in it (read once per update)."""
+        if self._state_name == _UNREAD:
+            self._state_name = await self.state.get_state()
+        return self._state_name if self._state_name in self.flow.states else None
+
     async def step(self) -> State:
         first = self.flow.states_group.__all_states__[0]
-        return self.flow.states.get(await self.state.get_state(), first)
+        return self.flow.states.get(await self.current(), first)
+
+    async def set_step(self, step: State) -> None:
+        await self.state.set_state(step)
+        self._state_name = step.state
+
+    async def clear(self) -> None:
+        """The form is done or dropped: its state, draft and screen forgotten."""
+        await self.state.clear()
+        self._state_name, self._draft, self._on_screen = None, None, None
 
     async def show(self, step: State) -> None:
         draft = await self.draft()
@@ -264,27 +355,95 @@ class FormBase(PerUpdate, Generic[P]):
         if step == self.flow.group.village and (area is None or area.is_town or not area.villages):
             await self.forward(step)  # a town, or no villages to pick from: the place is given
             return
-        await self.state.set_state(step)
+        await self.set_step(step)
         await self.reply(self.screen(step, draft))
 
-    async def reply(self, screen: Screen) -> None:
-        if self.query is not None:
-            await replies.replace(self.query, screen)
+    async def show_below(self, step: State) -> None:
+        """The step as a new message at the bottom of the chat, the pressed one done."""
+        draft = await self.draft()
+        await self.set_step(step)
+        await self.reply(self.screen(step, draft), below=True)
+
+    async def reply(self, screen: Screen, *, below: bool = False) -> None:
+        """Shows a screen in place of the pressed message, else (or when `below`) as a new one
+        at the bottom of the chat; a pressed screen that a word came under since (a hint) goes
+        to the bottom too, so that the newest screen is the last message. In the form, only
+        the newest screen keeps its buttons."""
+        step = await self.current()
+        before = await self.on_screen() if step is not None else None
+        pressed = self.query.message if self.query is not None else None
+        if isinstance(pressed, Message) and before is not None and before.below:
+            below = below or before.message_id == pressed.message_id
+        if self.query is not None and not below:
+            shown = await replies.replace(self.query, screen)
         else:
-            await replies.send(self.bot, self.chat_id, screen)
+            shown = await replies.send(self.bot, self.chat_id, screen)
+        stale = set()
+        if isinstance(pressed, Message) and self._pressed_buttons:
+            if shown.message_id == pressed.message_id:  # edited in place
+                self._pressed_buttons = isinstance(screen.markup, InlineKeyboardMarkup)
+            else:
+                stale.add(pressed.message_id)
+                self._pressed_buttons = False
+        if step is not None:
+            if before is not None and before.buttons:
+                stale.add(before.message_id)
+            now = OnScreen(
+                message_id=shown.message_id,
+                step=step,
+                buttons=isinstance(screen.markup, InlineKeyboardMarkup),
+                reply_keyboard=_reply_keyboard_up(screen, before),
+            )
+            if now != before:  # a toggle switched in place changes nothing of it
+                self._on_screen = now
+                await self._write()
+        stale.discard(shown.message_id)
+        # After the new screen is out: should taking buttons off fail, the person has it.
+        for message_id in sorted(stale):
+            await replies.remove_buttons(self.bot, self.chat_id, message_id)
+
+    async def say(self, text: str, *, close_keyboard: bool = False) -> None:
+        """A word between screens ("location received", "going back"), below the newest one;
+        `close_keyboard` takes the step's reply keyboard away. The screen that follows keeps
+        what it changed."""
+        markup = ReplyKeyboardRemove() if close_keyboard else None
+        await replies.send(self.bot, self.chat_id, Screen(text, markup))
+        if await self.current() is not None and (shown := await self.on_screen()) is not None:
+            up = shown.reply_keyboard and not close_keyboard
+            self._on_screen = shown.model_copy(update={"below": True, "reply_keyboard": up})
 
     async def hint(self, hint_id: str, **args: object) -> None:
-        """Says what the step expects, then shows the step again: nothing entered is lost."""
+        """Says what the step expects. Right under the step's own screen that is all; else (a
+        word came under it already, or another screen is the newest) the step comes again
+        below the hint and the old copy loses its buttons. Nothing entered is lost."""
         args = {**self.flow.hint_args, **args}
+        step, shown = await self.step(), await self.on_screen()
         await replies.send(self.bot, self.chat_id, Screen(self.t(hint_id, **args)))
-        await replies.send(
-            self.bot, self.chat_id, self.screen(await self.step(), await self.draft())
-        )
+        if shown is not None and shown.step == step.state and not shown.below:
+            self._on_screen = shown.model_copy(update={"below": True})
+            await self._write()
+            return
+        await self.reply(self.screen(step, await self.draft()), below=True)
 
     async def refuse(self) -> None:
         """A button that is stale or forged: it changes nothing."""
         assert self.query is not None
         await self.query.answer(self.t("button-expired"), show_alert=True)
+
+
+def _on_screen(stored: object) -> OnScreen | None:
+    try:
+        return OnScreen.model_validate(stored) if stored is not None else None
+    except ValidationError:  # written by another version: the next screen writes it anew
+        return None
+
+
+def _reply_keyboard_up(screen: Screen, before: OnScreen | None) -> bool:
+    if isinstance(screen.markup, ReplyKeyboardMarkup):
+        return True
+    if isinstance(screen.markup, ReplyKeyboardRemove):
+        return False
+    return before is not None and before.reply_keyboard
 
 
 class FormSteps(FormBase[D]):
@@ -299,10 +458,10 @@ class FormSteps(FormBase[D]):
         return super().screen(step, draft)
 
     async def start(self, draft: D) -> None:
-        """A new form: its first step, as a new message (the pressed one stays as it is)."""
+        """A new form: its first step, as a new message (the pressed one keeps its words, an
+        intro or a case's code, but no buttons)."""
         await self.save(draft)
-        self.query = None
-        await self.show(self.flow.forward[0])
+        await self.show_below(self.flow.forward[0])
 
     async def show(self, step: State) -> None:
         flow, draft = self.flow, await self.draft()
@@ -324,7 +483,8 @@ class FormSteps(FormBase[D]):
 
     async def back(self) -> None:
         step, flow = await self.step(), self.flow
-        if (await self.draft()).editing and step not in (flow.group.district, flow.group.village):
+        places = (flow.group.district, flow.group.village, flow.group.village_typed)
+        if (await self.draft()).editing and step not in places:
             await self.change(editing=False)
             await self.show(flow.summary)
         else:
@@ -335,7 +495,7 @@ class FormSteps(FormBase[D]):
         step, hint_id = gap
         if not (await self.draft()).editing:
             await self.change(editing=True)
-        await self.state.set_state(step)
+        await self.set_step(step)
         await self.hint(hint_id)
 
     def resume_step(self, draft: D) -> State:
@@ -364,7 +524,7 @@ async def resume(query: CallbackQuery, form: Form) -> None:
 
 async def discard(query: CallbackQuery, form: Form) -> None:
     await query.answer()
-    await form.state.clear()
+    await form.clear()
     await replies.replace(query, Screen(form.t(form.flow.texts.discarded)))
     await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
 
@@ -375,7 +535,7 @@ async def back_pressed(query: CallbackQuery, form: Form) -> None:
 
 
 async def back_tapped(message: Message, form: Form) -> None:
-    await message.answer(form.t("needs-going-back"), reply_markup=ReplyKeyboardRemove())
+    await form.say(form.t("needs-going-back"), close_keyboard=True)
     await form.back()
 
 
@@ -388,12 +548,21 @@ async def language_during_form(
     localization: Localization,
     settings: Settings,
 ) -> None:
-    """A new language midway keeps everything entered and shows the same step again."""
+    """A new language midway keeps everything entered and shows the same step again, its
+    reply keyboard (share location, share contact) in the new language too. A reply keyboard
+    of an earlier step still up under an inline screen (the leave question) is taken away:
+    it would stay in the old language."""
     form.t = localization.translator(callback_data.code)
     await query.answer(form.t("language-saved"))
     code = query.from_user.language_code
     await accounts.choose_language(session, form.bot, user, form.t, code, settings)
-    await form.show(await form.step())
+    step, shown = await form.step(), await form.on_screen()
+    inline = form.screen(step, await form.draft()).inline
+    if shown is None or not shown.reply_keyboard or not inline:
+        await form.show(step)
+        return
+    await form.say(form.t("language-saved"), close_keyboard=True)
+    await form.show_below(step)
 
 
 async def edit_step(query: CallbackQuery, callback_data: FormCb, form: CaseForm) -> None:
@@ -433,7 +602,7 @@ async def chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> Non
 
 
 async def unexpected_input(message: Message, form: Form) -> None:
-    await form.hint(form.flow.hints.get(await form.step(), "needs-use-buttons"))
+    await form.hint(form.flow.hint(await form.step(), await form.draft()))
 
 
 async def typed_name(
@@ -460,7 +629,7 @@ async def location_shared(message: Message, form: Form) -> None:
     t, geography, texts = form.t, form.geography, form.flow.texts
     lat, lon = message.location.latitude, message.location.longitude
     if not geography.region.contains(lat, lon):
-        await message.answer(t(texts.location_far), reply_markup=ReplyKeyboardRemove())
+        await form.say(t(texts.location_far), close_keyboard=True)
         await form.show(form.flow.group.district)
         return
     nearest = geography.nearest_place(lat, lon)
@@ -474,14 +643,12 @@ async def location_shared(message: Message, form: Form) -> None:
     place = screens.place_name(
         t, geography, draft.district, draft.village, draft.latitude is not None
     )
-    await message.answer(
-        t(texts.location_received, place=place), reply_markup=ReplyKeyboardRemove()
-    )
+    await form.say(t(texts.location_received, place=place), close_keyboard=True)
     await form.forward(form.flow.location)
 
 
 async def choose_from_list(message: Message, form: Form) -> None:
-    await message.answer(form.t("needs-choose-from-list"), reply_markup=ReplyKeyboardRemove())
+    await form.say(form.t("needs-choose-from-list"), close_keyboard=True)
     await form.show(form.flow.group.district)
 
 
@@ -496,13 +663,39 @@ async def district_chosen(query: CallbackQuery, callback_data: FormCb, form: For
 
 
 async def village_chosen(query: CallbackQuery, callback_data: FormCb, form: Form) -> None:
-    chosen = callback_data.value or None  # empty: "the village is not in the list"
+    chosen = callback_data.value
+    if not chosen:  # "the village is not in the list": they write its name
+        await query.answer()
+        await form.show(form.flow.group.village_typed)
+        return
     found = form.geography.village(chosen)
-    if chosen and (found is None or found[0].code != (await form.draft()).district):
+    if found is None or found[0].code != (await form.draft()).district:
         await form.refuse()
         return
     await query.answer()
     await form.change(village=chosen)
+    await form.forward(form.flow.group.village)
+
+
+async def village_written(message: Message, form: Form) -> None:
+    """The name of a village not in the list, as written (or the listed one it names)."""
+    texts = form.flow.texts
+    hints = (texts.village_hint, texts.village_too_long)
+    name = await typed_name(message, form, MAX_VILLAGE_LENGTH, hints)
+    if name is None:
+        return
+    district = (await form.draft()).district
+    if district is None:  # a state from before the district was dropped: ask for it again
+        await form.show(form.flow.group.district)
+        return
+    await form.change(village=typed_village(form.geography, district, name))
+    await form.forward(form.flow.group.village)
+
+
+async def no_village(query: CallbackQuery, form: Form) -> None:
+    """Skip on "write the village": the district alone."""
+    await query.answer()
+    await form.change(village=None)
     await form.forward(form.flow.group.village)
 
 
@@ -519,14 +712,14 @@ async def contact_shared(message: Message, form: CaseForm) -> None:
         await form.hint(texts.phone_not_own)
         return
     await form.change(phone=message.contact.phone_number, phone_skipped=False)
-    await message.answer(form.t(texts.phone_saved), reply_markup=ReplyKeyboardRemove())
+    await form.say(form.t(texts.phone_saved), close_keyboard=True)
     await form.forward(step)
 
 
 async def phone_skipped(message: Message, form: CaseForm) -> None:
     step = await form.step()
     await form.change(phone=None, phone_skipped=True)
-    await message.answer(form.t(form.flow.texts.phone_skipped), reply_markup=ReplyKeyboardRemove())
+    await form.say(form.t(form.flow.texts.phone_skipped), close_keyboard=True)
     await form.forward(step)
 
 
@@ -556,18 +749,22 @@ def attachment_of(message: Message) -> DraftAttachment:
     raise ValueError("the message carries no file")
 
 
-async def add_text(message: Message, form: CaseForm, max_length: int) -> bool:
-    """Free text adds up over several messages, one a line, into the draft's details; what
-    would make it too long is refused with a hint (False) and nothing is lost."""
-    earlier = (await form.draft()).details
+async def add_text(message: Message, form: CaseForm, max_length: int) -> str | None:
+    """Free text adds up over several messages, one a line, into the draft's details, up to
+    `max_length` characters in all. What does not fit is cut off, plainly said: the text to
+    show on the step instead of its usual word (None when all of it was kept)."""
+    earlier = (await form.draft()).details or ""
     text = (message.text or "").strip()
-    combined = f"{earlier}\n{text}" if earlier else text
-    if len(combined) > max_length:
-        left = max(max_length - len(earlier or ""), 0)
-        await form.hint("needs-details-too-long", max=max_length, left=left)
-        return False
-    await form.change(details=combined)
-    return True
+    joined = f"{earlier}\n{text}" if earlier else text
+    if len(joined) <= max_length:
+        await form.change(details=joined)
+        return None
+    room = max_length - len(joined) + len(text)  # what is left of it once the earlier is in
+    if room <= 0:
+        return form.t("needs-text-full", max=max_length)
+    kept = text[:room]
+    await form.change(details=f"{earlier}\n{kept}" if earlier else kept)
+    return form.t("needs-text-cut", max=max_length, kept=len(kept))
 
 
 async def add_file(message: Message, form: CaseForm, max_files: int, hint_id: str) -> bool:
@@ -597,16 +794,27 @@ async def submit(
         return None
     # The code first: should clearing the form fail, the person has it, and Send shows it again.
     await replies.replace(query, sent(case))
-    await form.state.clear()
+    await form.clear()
     return case
 
 
-async def consented(query: CallbackQuery, form: Form, user: User) -> bool:
-    """Personal data only after consent: else the consent text is shown, and False."""
+async def consented(query: CallbackQuery, form: Form, user: User, journey: MenuItem) -> bool:
+    """Personal data only after consent: else the consent text is shown, and False. Agreeing
+    there goes on into `journey` (its router takes AgreedForCb: `agreed`)."""
     if accounts.has_consent(user):
         return True
-    await replies.replace(query, Screen(form.t("consent-needed"), keyboards.consent(form.t)))
+    markup = form_keyboards.consent(form.t, journey)
+    await replies.replace(query, Screen(form.t("consent-needed"), markup))
     return False
+
+
+async def agreed(query: CallbackQuery, form: Form) -> None:
+    """Agreed on the consent a journey asked for: the consent is given and thanked for; the
+    journey's first screen then comes below it."""
+    await query.answer()
+    await accounts.give_consent(form.session, form.user)
+    await replies.replace(query, Screen(form.t("consent-thanks")))
+    form.query = None
 
 
 # --- the router ----------------------------------------------------------------------------
@@ -637,6 +845,8 @@ def form_router(
     message(choose_from_list, ButtonText("btn-choose-district"), flow.location)
     press(district_chosen, _action(flow, "district"), flow.group.district)
     press(village_chosen, _action(flow, "village"), flow.group.village)
+    message(village_written, F.text, flow.group.village_typed)
+    press(no_village, _action(flow, "no-village"), flow.group.village_typed)
     for action, choice in {**flow.choices, **flow.toggles}.items():
         press(chosen, _action(flow, action), choice.step)
     message(unexpected_input, ~Command(*COMMANDS), in_form)
@@ -661,3 +871,8 @@ def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], 
 
 def _action(flow: FormFlow[Any], action: str) -> CallbackQueryFilter:
     return flow.callback.filter(F.action == action)
+
+
+def after_consent(journey: MenuItem) -> CallbackQueryFilter:
+    """Agreed on the consent `journey` asked for, outside any form."""
+    return AgreedForCb.filter(F.journey == journey)

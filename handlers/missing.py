@@ -3,6 +3,7 @@ person index. What every form does alike is in handlers/forms.py."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
@@ -10,11 +11,10 @@ from aiogram import F, Router
 from aiogram.filters import StateFilter
 from aiogram.filters.callback_data import CallbackQueryFilter
 from aiogram.fsm.state import State
-from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
+from aiogram.types import CallbackQuery, Message
 from aiogram.utils.text_decorations import html_decoration
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import replies
 from bot.callbacks import MenuCb, MenuItem, MissingCb
 from bot.config import Settings
 from bot.i18n import Localization, Translator
@@ -57,8 +57,12 @@ FLOW = Flow(
         MissingForm.age: "missing-age-hint",
         MissingForm.location: "missing-location-hint",
         MissingForm.seen: "missing-seen-hint",
-        MissingForm.photos: "missing-photos-hint",
-        MissingForm.description: "missing-description-hint",
+        MissingForm.photos: lambda draft: (
+            "missing-photos-hint" if draft.attachments else "missing-photos-hint-skip"
+        ),
+        MissingForm.description: lambda draft: (
+            "missing-description-hint" if draft.details else "missing-description-hint-skip"
+        ),
         MissingForm.reporter: "missing-reporter-hint",
         MissingForm.phone: "needs-phone-hint",
     },
@@ -68,8 +72,10 @@ FLOW = Flow(
         district="missing-district",
         village="missing-village",
         not_listed="btn-missing-village-not-listed",
+        village_typed="missing-village-type",
         phone="missing-phone",
         leave="missing-leave-question",
+        leave_empty="missing-leave-question-empty",
         resume_button="btn-missing-resume",
         discarded="missing-discarded",
         location_received="missing-location-received",
@@ -120,14 +126,23 @@ WITH_ANSWERS: dict[State, Callable[[Translator, MissingDraft], Screen]] = {
 
 async def intro(query: CallbackQuery, form: Form, user: User) -> None:
     await query.answer()
-    if await forms.consented(query, form, user):
-        await replies.replace(query, steps.intro(form.t))
+    if await forms.consented(query, form, user, MenuItem.MISSING):
+        await form.reply(steps.intro(form.t))
 
 
 async def begin(query: CallbackQuery, form: Form, user: User) -> None:
     await query.answer()
-    if await forms.consented(query, form, user):  # an intro shown before an erasure: no
+    # An intro shown before an erasure: no report without consent.
+    if await forms.consented(query, form, user, MenuItem.MISSING):
         await form.start(MissingDraft())
+
+
+async def agreed(query: CallbackQuery, form: Form) -> None:
+    """Agreed on the consent "Missing relative" asked for: what the report does, then
+    straight on to its first question."""
+    await forms.agreed(query, form)
+    await form.reply(Screen(form.t("missing-intro")))
+    await form.start(MissingDraft())
 
 
 # --- who, and when they were last seen ---------------------------------------------------------
@@ -170,7 +185,7 @@ async def seen_pressed(query: CallbackQuery, callback_data: MissingCb, form: For
     days = {"today": day, "yesterday": day - timedelta(days=1), "unknown": None}
     if callback_data.value == "date":
         await query.answer()
-        await replies.replace(query, steps.seen_typed(form.t))
+        await form.reply(steps.seen_typed(form.t))
         return
     if callback_data.value not in days:
         await form.refuse()
@@ -199,9 +214,9 @@ async def photo_sent(message: Message, form: Form) -> None:
 
 
 async def description_typed(message: Message, form: Form) -> None:
-    if await forms.add_text(message, form, report.MAX_DESCRIPTION_LENGTH):
-        added = steps.description(form.t, await form.draft(), "missing-description-added")
-        await form.reply(added)
+    cut = await forms.add_text(message, form, report.MAX_DESCRIPTION_LENGTH)
+    added = steps.description(form.t, await form.draft(), "missing-description-added")
+    await form.reply(dataclasses.replace(added, text=cut) if cut else added)
 
 
 async def reporter_typed(message: Message, form: Form) -> None:
@@ -211,7 +226,7 @@ async def reporter_typed(message: Message, form: Form) -> None:
         return
     await form.change(reported_by=name)
     thanks = form.t("missing-reporter-saved", name=html_decoration.quote(name))
-    await message.answer(thanks, reply_markup=ReplyKeyboardRemove())
+    await form.say(thanks, close_keyboard=True)
     await form.forward(MissingForm.reporter)
 
 
@@ -236,6 +251,7 @@ def router() -> Router:
 def _own_steps(router: Router) -> None:
     message, press = router.message.register, router.callback_query.register
     press(intro, MenuCb.filter(F.item == MenuItem.MISSING), StateFilter(None))
+    press(agreed, forms.after_consent(MenuItem.MISSING), StateFilter(None))
     press(begin, action("start"), StateFilter(None))
     press(forms.resume, action("start"), StateFilter(MissingForm))  # an old intro's button
     message(name_typed, F.text, MissingForm.name)

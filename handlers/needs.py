@@ -6,6 +6,7 @@ and toggles) is in handlers/forms.py; this is what the needs form asks.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Awaitable
 
 from aiogram import F, Router
@@ -49,6 +50,11 @@ GAPS: dict[Gap, tuple[State, str]] = {
 }
 
 
+def _details_hint(draft: NeedsDraft) -> str:
+    """The details step shows Skip until something was given, Continue after."""
+    return "needs-details-hint" if draft.details or draft.attachments else "needs-details-hint-skip"
+
+
 FLOW = Flow(
     draft=NeedsDraft,
     group=NeedsForm,
@@ -60,7 +66,7 @@ FLOW = Flow(
         NeedsForm.location: "needs-location-hint",
         NeedsForm.household_size: "needs-size-invalid",
         NeedsForm.phone: "needs-phone-hint",
-        NeedsForm.details: "needs-details-hint",
+        NeedsForm.details: _details_hint,
     },
     hint_args={"max": MAX_HOUSEHOLD_SIZE},
     toggles={
@@ -100,9 +106,19 @@ class Form(FormSteps[NeedsDraft]):
 
 async def begin(query: CallbackQuery, form: Form, user: User) -> None:
     await query.answer()
-    if await forms.consented(query, form, user):
-        await replies.replace(query, Screen(form.t("needs-intro")))
-        await form.start(NeedsDraft())
+    if await forms.consented(query, form, user, MenuItem.NEEDS):
+        await _open(form)
+
+
+async def agreed(query: CallbackQuery, form: Form) -> None:
+    """Agreed on the consent "Ask for help" asked for: straight on into the form."""
+    await forms.agreed(query, form)
+    await _open(form)
+
+
+async def _open(form: Form) -> None:
+    await form.reply(Screen(form.t("needs-intro")))
+    await form.start(NeedsDraft())
 
 
 # --- household ---------------------------------------------------------------------------
@@ -111,7 +127,7 @@ async def begin(query: CallbackQuery, form: Form, user: User) -> None:
 async def size_pressed(query: CallbackQuery, callback_data: NeedsCb, form: Form) -> None:
     if callback_data.value == "more":
         await query.answer()
-        await replies.replace(query, steps.household_size_typed(form.t))
+        await form.reply(steps.household_size_typed(form.t))
         return
     size = parse_household_size(callback_data.value)
     if size is None:
@@ -143,8 +159,9 @@ async def needs_done(query: CallbackQuery, form: Form) -> None:
 
 
 async def details_text(message: Message, form: Form) -> None:
-    if await forms.add_text(message, form, MAX_DETAILS_LENGTH):
-        await form.reply(steps.details_progress(form.t, "needs-details-added"))
+    cut = await forms.add_text(message, form, MAX_DETAILS_LENGTH)
+    progress = steps.details_progress(form.t, "needs-details-added")
+    await form.reply(dataclasses.replace(progress, text=cut) if cut else progress)
 
 
 async def details_file(message: Message, form: Form) -> None:
@@ -180,6 +197,7 @@ def router() -> Router:
 def _own_steps(router: Router) -> None:
     message, press = router.message.register, router.callback_query.register
     press(begin, MenuCb.filter(F.item == MenuItem.NEEDS), StateFilter(None))
+    press(agreed, forms.after_consent(MenuItem.NEEDS), StateFilter(None))
     press(size_pressed, action("size"), NeedsForm.household_size)
     message(size_typed, F.text, NeedsForm.household_size)
     press(forms.step_done, action("vuln-done"), NeedsForm.vulnerable)

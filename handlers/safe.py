@@ -46,7 +46,10 @@ FLOW = FormFlow(
         SafeForm.location: "needs-location-hint",
     },
     texts=FormTexts(
-        leave="safe-leave-question", resume_button="btn-safe-resume", discarded="safe-discarded"
+        leave="safe-leave-question",
+        leave_empty="safe-leave-question-empty",
+        resume_button="btn-safe-resume",
+        discarded="safe-discarded",
     ),
     hint_args={"max": MAX_AGE},
     choices={"sex": Choice(SafeForm.sex, "sex", tuple(Sex))},
@@ -98,6 +101,8 @@ class Form(FormBase[SafeDraft]):
                 await self.show(SafeForm.location)
             case SafeForm.village:
                 await self.show(SafeForm.district)
+            case SafeForm.village_typed:
+                await self.show(SafeForm.village)
             case _:
                 await self.show(SafeForm.leaving)
 
@@ -114,8 +119,14 @@ class Form(FormBase[SafeDraft]):
 
 async def begin(query: CallbackQuery, form: Form, user: User) -> None:
     await query.answer()
-    if await forms.consented(query, form, user):
+    if await forms.consented(query, form, user, MenuItem.SAFE):
         await _open(form)
+
+
+async def agreed(query: CallbackQuery, form: Form) -> None:
+    """Agreed on the consent "We are safe" asked for: straight on to the list."""
+    await forms.agreed(query, form)
+    await _open(form)
 
 
 async def begin_from_case(
@@ -125,7 +136,7 @@ async def begin_from_case(
         await form.refuse()
         return
     await query.answer()
-    if await forms.consented(query, form, user):
+    if await forms.consented(query, form, user, MenuItem.SAFE):
         form.query = None  # the case's code stays on screen; the list comes as a new message
         await _open(form, case_id=callback_data.case)
 
@@ -206,8 +217,8 @@ async def agree(query: CallbackQuery, form: Form) -> None:
 
 async def not_now(query: CallbackQuery, form: Form) -> None:
     await query.answer()
-    await form.state.clear()
     await form.reply(Screen(form.t("safe-not-now")))
+    await form.clear()
     await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
 
 
@@ -311,7 +322,7 @@ async def finish(form: Form) -> None:
         return
     listed = len(await household.listed(form.session, form.user.id))
     await form.reply(steps.saved(form.t, listed))
-    await form.state.clear()
+    await form.clear()
     await replies.send(form.bot, form.chat_id, screens.main_menu(form.t))
 
 
@@ -323,6 +334,7 @@ def _own_steps(router: Router) -> None:
     message, press = router.message.register, router.callback_query.register
     outside = StateFilter(None)
     press(begin, MenuCb.filter(F.item == MenuItem.SAFE), outside)
+    press(agreed, forms.after_consent(MenuItem.SAFE), outside)
     press(begin_from_case, action(SafeAction.BEGIN), outside)
     press(show_listed, action(SafeAction.LISTED), outside)
     press(add_to_listed, action(SafeAction.ADD), outside)

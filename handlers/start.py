@@ -8,7 +8,7 @@ from aiogram.types import CallbackQuery, ChatMemberUpdated, Message
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import commands, keyboards, replies, screens
-from bot.callbacks import ConsentCb, LanguageCb
+from bot.callbacks import AgreedForCb, ConsentCb, LanguageCb
 from bot.config import LOCALES, Settings
 from bot.i18n import Localization, Translator
 from bot.screens import Screen
@@ -76,6 +76,15 @@ async def consent_answered(
     await replies.send(bot, query.from_user.id, screens.main_menu(t))
 
 
+async def agreed_elsewhere(
+    query: CallbackQuery, user: User, session: AsyncSession, bot: Bot, t: Translator
+) -> None:
+    """Agreed on the consent a journey asked for, pressed where that journey cannot go on
+    (in another form by now): a plain yes, and the main menu. The journeys' routers take it
+    first (handlers/forms.py: `agreed`)."""
+    await consent_answered(query, ConsentCb(agree=True), user, session, bot, t)
+
+
 async def membership_changed(event: ChatMemberUpdated) -> None:
     """Blocking or unblocking the bot: bot/middlewares/context.py already noted whether the
     person can be reached (private chats only). The handler is here because aiogram asks
@@ -94,5 +103,6 @@ def router() -> Router:
     router.message.register(choose_language, Command("language"))
     router.callback_query.register(language_chosen, LanguageCb.filter(F.code.in_(LOCALES)))
     router.callback_query.register(consent_answered, ConsentCb.filter())
+    router.callback_query.register(agreed_elsewhere, AgreedForCb.filter())
     router.my_chat_member.register(membership_changed)
     return router

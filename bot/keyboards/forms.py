@@ -16,7 +16,7 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
 )
 
-from bot.callbacks import FormCb, FormExitCb
+from bot.callbacks import AgreedForCb, ConsentCb, FormCb, FormExitCb, MenuItem
 from bot.i18n import Translator
 from bot.keyboards import Row, button, in_pairs, markup
 from storage.places import Area, Geography
@@ -69,6 +69,23 @@ def villages(
     )
     not_listed = button(t(not_listed_label), form(action="village"))
     return markup([*in_pairs(places), [not_listed], [back(t, form)]])
+
+
+@cache
+def village_typed(t: Translator, form: type[FormCb]) -> InlineKeyboardMarkup:
+    """While the village's name is typed: go on without it, or back to the list."""
+    return markup([[button(t("btn-skip"), form(action="no-village"))], [back(t, form)]])
+
+
+@cache
+def consent(t: Translator, journey: MenuItem) -> InlineKeyboardMarkup:
+    """Koldo's consent, asked by a journey: agreeing goes on into it."""
+    return markup(
+        [
+            [button(t("btn-consent-agree"), AgreedForCb(journey=journey))],
+            [button(t("btn-consent-decline"), ConsentCb(agree=False))],
+        ]
+    )
 
 
 def toggles(

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup, ReplyKeyboardRemove
+from aiogram.utils.text_decorations import html_decoration
 
 from bot import keyboards
 from bot.callbacks import MenuItem
@@ -50,13 +51,16 @@ def place_name(
     village: str | None,
     shared_location: bool,
 ) -> str:
-    """Where a family is, as they and their coordinator read it: village and district, the
-    district alone, or that a location was shared."""
+    """Where a family is, as they and their coordinator read it: village and district (a
+    village not in the list as the family wrote it), the district alone, or that a location
+    was shared."""
     found = geography.village(village)
-    if found is not None:
+    area = geography.area(district)
+    if found is not None and (area is None or found[0].code == area.code):
         village_area, place = found
         return t("place-village", village=place.name(t.locale), area=village_area.name(t.locale))
-    area = geography.area(district)
+    if area is not None and village:
+        return t("place-village", village=html_decoration.quote(village), area=area.name(t.locale))
     if area is not None:
         return area.name(t.locale)
     return t("place-shared-location" if shared_location else "place-unknown")

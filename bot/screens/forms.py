@@ -10,7 +10,7 @@ from bot.callbacks import FormCb
 from bot.i18n import Translator
 from bot.keyboards import forms as keyboards
 from bot.screens import Screen
-from bot.services.forms import DraftAttachment
+from bot.services.forms import MAX_VILLAGE_LENGTH, DraftAttachment
 from storage.places import Geography
 
 PREVIEW = 300
@@ -34,6 +34,10 @@ def villages(
         return None
     markup = keyboards.villages(t, area, form, not_listed_label)
     return Screen(t(question, area=area.name(t.locale)), markup)
+
+
+def village_typed(t: Translator, form: type[FormCb], question: str) -> Screen:
+    return Screen(t(question, max=MAX_VILLAGE_LENGTH), keyboards.village_typed(t, form))
 
 
 def files(t: Translator, attachments: Sequence[DraftAttachment]) -> str:

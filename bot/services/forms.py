@@ -6,13 +6,15 @@ from __future__ import annotations
 import enum
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.codes import new_code
+from bot.services.geo import PlaceNames
 from storage.models import Attachment, AttachmentKind, Case, User
+from storage.places import Geography
 from storage.repositories import alerts, audit, cases, submissions
 
 
@@ -37,11 +39,24 @@ class PlaceDraft(BaseModel):
     latitude: float | None = None
     longitude: float | None = None
     district: str | None = None
+    # A village's code, or (not in the list) its name as the family wrote it: `typed_village`.
     village: str | None = None
+
+    # Fields a form keeps for itself, which the person did not enter.
+    NOT_ANSWERS: ClassVar[frozenset[str]] = frozenset({"submission_key", "editing"})
 
     @property
     def has_place(self) -> bool:
         return self.district is not None or self.latitude is not None
+
+    def entered(self) -> bool:
+        """Whether the person answered anything yet: a draft as it starts has nothing to keep."""
+        fresh = type(self)()
+        return any(
+            getattr(self, name) != getattr(fresh, name)
+            for name in type(self).model_fields
+            if name not in self.NOT_ANSWERS
+        )
 
     def place_fields(self) -> dict[str, Any]:
         """The place as a case and a household keep it."""
@@ -68,6 +83,17 @@ class CaseDraft(FormDraft, PlaceDraft):
     phone_skipped: bool = False
     details: str | None = None
     attachments: list[DraftAttachment] = Field(default_factory=list)
+
+
+# The village columns of cases and households hold this many characters.
+MAX_VILLAGE_LENGTH = 64
+
+
+def typed_village(geography: Geography, district: str, name: str) -> str:
+    """A village the family wrote because it is not in the list: the code of the district's
+    village it names after all (in any of our languages or its other names), else the name as
+    written."""
+    return PlaceNames(geography).village(district, name) or name
 
 
 class NameProblem(enum.StrEnum):

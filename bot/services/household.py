@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import ClassVar
 
 from pydantic import BaseModel, Field
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -55,6 +56,15 @@ class SafeDraft(PlaceDraft):
     # many were listed then: the list never grows past MAX_PEOPLE.
     adding: bool = False
     already: int = 0
+
+    # The agreement and where the list began are no answers: a list without people has none.
+    NOT_ANSWERS: ClassVar[frozenset[str]] = PlaceDraft.NOT_ANSWERS | {
+        "agreed_at",
+        "case_id",
+        "not_me",
+        "adding",
+        "already",
+    }
 
     @property
     def room(self) -> int:

@@ -28,7 +28,10 @@ btn-consent-agree = ✅ I agree
 btn-consent-decline = ✖ No, thank you
 consent-thanks = Thank you. We will keep your information safe.
 consent-declined = That is all right. You can still find shelters and hotlines. To ask for help, you can agree later.
-consent-needed = To register your request, we need your agreement first. Please read this:
+consent-needed =
+    Before we go on, we need your agreement. Please read this:
+
+    { consent }
 
 main-menu = <b>Main menu</b>. What do you need?
 main-menu-staff = <b>Main menu</b>. Your tools come first; below them, what families see.

@@ -52,6 +52,9 @@ missing-location-received = 📍 Thank you. Last seen: { $place }.
 missing-district = <b>In which district or town were they last seen?</b>
 missing-village = <b>Which village in { $area }?</b>
 btn-missing-village-not-listed = The village is not in the list
+missing-village-type =
+    <b>Please write the name of the village.</b>
+    We keep it as you write it (at most { $max } characters). Or press Skip.
 
 missing-seen = <b>When were they last seen?</b>
 btn-missing-seen-today = Today
@@ -73,14 +76,16 @@ missing-photos =
     <b>Do you have a photo of them?</b>
     Send up to { $max } photos: a recent one helps to recognise them. Or press Skip.
 missing-photo-added = Photo received. You can send more (up to { $max }), or press Continue.
-missing-photos-hint = Please send a photo (not as a file), or press Skip or Continue.
+missing-photos-hint = Please send a photo (not as a file), or press Continue.
+missing-photos-hint-skip = Please send a photo (not as a file), or press Skip.
 missing-photos-too-many = You can send up to { $max } photos. Please press Continue.
 
 missing-description =
     <b>What would help to recognise them?</b>
     Clothes, health, who they were with… A few words are enough (at most { $max } characters). Or press Skip.
 missing-description-added = Added. You can write more, or press Continue.
-missing-description-hint = Please write it in words, or press Skip or Continue.
+missing-description-hint = Please write it in words, or press Continue.
+missing-description-hint-skip = Please write it in words, or press Skip.
 
 missing-reporter =
     <b>What is your first name?</b>
@@ -136,6 +141,7 @@ btn-missing-send = ✅ Send my report
 btn-missing-cancel = ✖ Cancel the report
 
 missing-leave-question = You have not finished your report. What you entered is kept. Do you want to continue?
+missing-leave-question-empty = You have just started your report. Do you want to continue?
 btn-missing-resume = ➡️ Continue my report
 missing-discarded = The report is deleted.
 

@@ -14,6 +14,11 @@ needs-location-hint = Please press “📍 Send my location” or “🗺 Choose
 needs-district = <b>Which district or town are you in?</b>
 needs-village = <b>Which village in { $area }?</b>
 btn-village-not-listed = My village is not in the list
+needs-village-type =
+    <b>Please write the name of your village.</b>
+    We keep it as you write it (at most { $max } characters). Or press Skip.
+needs-village-type-hint = Please write the village's name in letters, or press Skip.
+needs-village-too-long = This is too long: at most { $max } characters. Please write the village's name only.
 
 needs-size = <b>How many people are in your family with you now?</b> Count yourself too.
 btn-size-more = 6 or more
@@ -63,12 +68,14 @@ needs-details =
     Write a few words, or send a photo or a voice message. Or press Skip.
 needs-details-added = Added. You can write more, or press Continue.
 needs-file-added = Received. You can send more, or press Continue.
-needs-details-too-long = This is too long: { $max } characters at most. { $left ->
-    [one] { $left } character is left.
-   *[other] { $left } characters are left.
-}
 needs-details-too-many-files = You can send up to { $max } files. Please press Continue.
 needs-details-hint = Please write a text, send a photo or a voice message, or press Continue.
+needs-details-hint-skip = Please write a text, send a photo or a voice message, or press Skip.
+needs-text-cut = Only { $max } characters fit here, so we kept the beginning of your message: { $kept ->
+    [one] { $kept } character.
+   *[other] { $kept } characters.
+} You can send the rest later in «📋 My requests».
+needs-text-full = Only { $max } characters fit here and they are all used, so this message was not added. You can send it later in «📋 My requests».
 
 needs-summary =
     <b>Please check your request</b>
@@ -106,6 +113,7 @@ btn-edit-details = ✏️ Details
 btn-cancel-form = ✖ Cancel the request
 
 needs-leave-question = You have not finished your request. What you entered is kept. Do you want to continue?
+needs-leave-question-empty = You have just started your request. Do you want to continue?
 btn-form-resume = ➡️ Continue my request
 btn-form-discard = 🗑 Delete it and go to the menu
 needs-discarded = The request is deleted.

@@ -73,5 +73,6 @@ btn-safe-stop-keep = No, keep it
 safe-stopped = Done. Nobody on your list can be found now. Your requests stay.
 
 safe-leave-question = You have not finished your list. What you entered is kept. Do you want to continue?
+safe-leave-question-empty = You have just started your list. Do you want to continue?
 btn-safe-resume = ➡️ Continue my list
 safe-discarded = The list is deleted. Nobody was added.
