@@ -10,12 +10,14 @@ so a second press, or a press on an old preview, finds the first.
 
 from __future__ import annotations
 
+import contextlib
 import html
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Any
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
@@ -314,6 +316,14 @@ class Composer(PerUpdate):
         t = self.localization.translator(self.user.language)
         sent = await self.bot.send_message(self.chat_id, screens.progress_text(t, current))
         await broadcasts.follow(self.session, broadcast.id, sent.message_id)
+        # A small update may be over before its progress message came (a send retried after a
+        # 502): the workers edited nothing, so it shows the final figures now.
+        now = await broadcasts.progress(self.session, broadcast.id)
+        if now is not None and broadcasts.is_finished(now.broadcast):
+            with contextlib.suppress(TelegramBadRequest):
+                await self.bot.edit_message_text(
+                    screens.progress_text(t, now), chat_id=self.chat_id, message_id=sent.message_id
+                )
 
     async def already(self, broadcast: Broadcast) -> None:
         """A second Send, or a press on an old preview: the broadcast it made, not another."""
