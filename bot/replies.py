@@ -33,6 +33,14 @@ async def replace(query: CallbackQuery, screen: Screen) -> Message:
     return await send(query.bot, query.from_user.id, screen)
 
 
+async def refuse(event: Message | CallbackQuery, text: str) -> None:
+    """Says why nothing was done: an alert on a pressed button, a reply to a message."""
+    if isinstance(event, CallbackQuery):
+        await event.answer(text, show_alert=True)
+    else:
+        await event.answer(text)
+
+
 async def remove_buttons(bot: Bot, chat_id: int, message_id: int) -> None:
     """Takes the inline buttons off a message shown before, so that only the newest screen has
     any. Only the look of the chat depends on it: a message Telegram no longer lets us edit

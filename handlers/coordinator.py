@@ -86,11 +86,7 @@ class Desk(PerUpdate):
 
     async def refuse(self, refusal: Refusal = Refusal.NOT_ALLOWED) -> None:
         """Says why nothing was done: an alert on a pressed button, a reply to a message."""
-        text = case_screens.refused(self.t, refusal)
-        if isinstance(self.event, CallbackQuery):
-            await self.event.answer(text, show_alert=True)
-        else:
-            await self.event.answer(text)
+        await replies.refuse(self.event, case_screens.refused(self.t, refusal))
 
     async def expired(self) -> None:
         """A button value no handler knows: stale or forged, it changes nothing."""

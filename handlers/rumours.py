@@ -86,11 +86,8 @@ class Step(PerUpdate):
         return case
 
     async def refuse(self, refusal: Refusal = Refusal.NOT_ALLOWED) -> None:
-        text = case_screens.refused(self.t, refusal)
-        if isinstance(self.event, CallbackQuery):
-            await self.event.answer(text, show_alert=True)
-        else:
-            await self.event.answer(text)
+        """Says why nothing was done: an alert on a pressed button, a reply to a message."""
+        await replies.refuse(self.event, case_screens.refused(self.t, refusal))
 
     async def card(self, case: Case) -> None:
         """The rumour card; the photo sent with the first question comes just before it."""

@@ -28,9 +28,7 @@ from storage.models import (
     Broadcast,
     BroadcastStatus,
     DeliveryState,
-    Household,
     Role,
-    User,
     utcnow,
 )
 from storage.repositories import audit
@@ -38,6 +36,7 @@ from storage.repositories import broadcasts as repo
 from tests.conftest import Harness
 from tests.support.fake_telegram import Shown
 from tests.support.people import Person
+from tests.support.readers import add_reader
 from tests.support.shelters import make_staff
 from tests.test_broadcasts import ROOT
 
@@ -64,17 +63,7 @@ class Desk:
     ) -> int:
         user_id = next(_family_ids)
         self.koldo.telegram.chat(user_id)
-        async with self.koldo.session() as session:
-            session.add(User(id=user_id, language=language, role=role))
-            await session.flush()
-            if district or position:
-                latitude, longitude = position or (None, None)
-                session.add(
-                    Household(
-                        user_id=user_id, district=district, latitude=latitude, longitude=longitude
-                    )
-                )
-            await session.commit()
+        await add_reader(self.koldo, user_id, language, district, position, role)
         return user_id
 
     def received(self, user_id: int) -> list[str]:

@@ -25,7 +25,6 @@ from storage.models import (
     Case,
     CaseKind,
     DeliveryState,
-    Household,
     Priority,
     Role,
     User,
@@ -33,6 +32,7 @@ from storage.models import (
 )
 from storage.repositories import broadcasts as repo
 from tests.conftest import Backend, Harness, make_settings
+from tests.support.readers import add_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 _bot_ids = itertools.count(7_100_001)
@@ -82,17 +82,7 @@ class Scene:
         they are."""
         user_id = next(_user_ids)
         await self.driver.create_user(user_id, "Family", started=True)
-        async with self.koldo.session() as session:
-            session.add(User(id=user_id, language=language, role=role))
-            await session.flush()
-            if district or position:
-                latitude, longitude = position or (None, None)
-                session.add(
-                    Household(
-                        user_id=user_id, district=district, latitude=latitude, longitude=longitude
-                    )
-                )
-            await session.commit()
+        await add_reader(self.koldo, user_id, language, district, position, role)
         return user_id
 
     async def send(self, **draft: object) -> int:
