@@ -296,3 +296,11 @@ class BroadcastCb(CallbackData, prefix="bca"):
 
     action: BroadcastAction
     broadcast: RowId = 0
+
+
+class CaseFilesCb(CallbackData, prefix="cfile"):
+    """A page of the files of a case (photos, voice notes, documents the family sent), for
+    staff who cover the case: checked on every press, like every case button."""
+
+    case: RowId
+    page: Page = 0

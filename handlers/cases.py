@@ -15,7 +15,6 @@ from bot.middlewares.provide import PerUpdate, provide
 from bot.screens import cases as case_screens
 from bot.screens import rumours as rumour_screens
 from bot.services import family_cases, missing, relay, rumours
-from bot.services.relay import FamilyOutcome
 from storage.models import Case, CaseKind, CaseStatus
 
 
@@ -57,7 +56,7 @@ class Family(PerUpdate):
         if content is None:
             await message.answer(self.t("my-case-cannot-send"))
             return
-        outcome = await relay.from_family(
+        sent = await relay.from_family(
             self.session,
             self.bot,
             self.localization,
@@ -67,7 +66,7 @@ class Family(PerUpdate):
             message,
             content,
         )
-        screen = case_screens.family_sent(self.t, outcome == FamilyOutcome.DELIVERED)
+        screen = case_screens.family_sent(self.t, sent.delivered, case if sent.reopened else None)
         await message.answer(screen.text, reply_markup=screen.markup)
 
 

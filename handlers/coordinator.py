@@ -16,7 +16,7 @@ from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, Message
 
 from bot import replies
-from bot.callbacks import CaseAction, CaseCb, MenuCb, MenuItem
+from bot.callbacks import CaseAction, CaseCb, CaseFilesCb, MenuCb, MenuItem
 from bot.ids import telegram_user_id
 from bot.keyboards import cases as case_keyboards
 from bot.middlewares.provide import PerUpdate, provide
@@ -294,6 +294,7 @@ async def handover_to_pressed(query: CallbackQuery, callback_data: CaseCb, desk:
         return
     await query.answer(desk.t("case-handed-over"))
     await desk.tell_taken_over(case, change)
+    await desk.tell_family(case, "family-case-handed-over")
     their_t = desk.localization.translator(target.language)
     await coordination.notify_staff(
         desk.session,
@@ -303,6 +304,25 @@ async def handover_to_pressed(query: CallbackQuery, callback_data: CaseCb, desk:
         case_keyboards.open_case(their_t, case.id),
     )
     await desk.show_card(case)
+
+
+async def files_pressed(query: CallbackQuery, callback_data: CaseFilesCb, desk: Desk) -> None:
+    """The case's files, a page at a time, each with its caption, then the way on; the role
+    and the district are checked on the press, like every case button."""
+    case = await desk.case(callback_data.case)
+    if case is None:
+        return
+    page = await coordination.files_page(desk.session, desk.user, case, callback_data.page)
+    if not page.files:
+        await query.answer(desk.t("case-files-none"), show_alert=True)
+        return
+    await query.answer()
+    failed = 0
+    for number, file in enumerate(page.files, page.first):
+        caption = case_screens.file_caption(desk.t, case, number, page.total, file)
+        if not await coordination.send_file(desk.session, desk.bot, desk.user.id, file, caption):
+            failed += 1
+    await replies.send(desk.bot, desk.user.id, case_screens.files_sent(desk.t, case, page, failed))
 
 
 async def canned_pressed(query: CallbackQuery, callback_data: CaseCb, desk: Desk) -> None:
@@ -416,6 +436,7 @@ def router() -> Router:
     on(outcome_pressed, CaseAction.OUTCOME)
     on(handover_pressed, CaseAction.HANDOVER)
     on(handover_to_pressed, CaseAction.HANDOVER_TO)
+    press(files_pressed, CaseFilesCb.filter())
     on(canned_pressed, CaseAction.CANNED)
     on(canned_key_pressed, CaseAction.CANNED_KEY)
     on(note_pressed, CaseAction.NOTE)

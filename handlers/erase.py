@@ -12,9 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import keyboards, replies, screens
 from bot.callbacks import EraseCb, MenuCb, MenuItem
-from bot.i18n import Translator
+from bot.i18n import Localization, Translator
 from bot.screens import Screen
-from bot.services.privacy import erase_user
+from bot.services import privacy
 
 logger = logging.getLogger("koldo.erase")
 
@@ -29,13 +29,24 @@ async def erase_from_menu(query: CallbackQuery, t: Translator) -> None:
 
 
 async def erase_confirmed(
-    query: CallbackQuery, state: FSMContext, session: AsyncSession, t: Translator, bot: Bot
+    query: CallbackQuery,
+    state: FSMContext,
+    session: AsyncSession,
+    t: Translator,
+    bot: Bot,
+    localization: Localization,
 ) -> None:
     await query.answer()
-    cases = await erase_user(session, query.from_user.id)
+    erased = await privacy.erase_user(session, query.from_user.id)
     await state.clear()
-    logger.info("user %s erased their data (%d cases anonymized)", query.from_user.id, cases)
+    logger.info(
+        "user %s erased their data (%d cases anonymized)", query.from_user.id, len(erased.codes)
+    )
     await replies.replace(query, Screen(t("erase-done")))
+    if erased.closed:
+        closed = t("erase-done-closed", codes=", ".join(erased.closed))
+        await replies.send(bot, query.from_user.id, Screen(closed))
+    await privacy.tell_holders(session, bot, localization, erased)
     await replies.send(bot, query.from_user.id, screens.main_menu(t))
 
 

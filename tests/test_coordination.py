@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from aiogram.methods import CopyMessage, ForwardMessage
+from aiogram.methods import CopyMessage, ForwardMessage, SendDocument, SendPhoto, SendVoice
 
-from bot.callbacks import CaseAction, MyCaseAction, MyCaseCb
+from bot.callbacks import CaseAction, CaseFilesCb, MyCaseAction, MyCaseCb
+from bot.i18n import Translator
 from bot.services import coordination, relay, roles
-from storage.models import Author, CaseStatus, Role
-from storage.repositories import audit, queue, users
+from storage.models import Author, Case, CaseStatus, Role
+from storage.repositories import audit, cases, queue, users
 from tests.conftest import Harness
 from tests.support.cases import (
     BATKEN,
@@ -20,6 +21,8 @@ from tests.support.cases import (
     registered_case,
     staff_member,
 )
+from tests.support.journeys import fill_needs_form
+from tests.support.people import Person
 from tests.support.shelters import make_staff
 
 
@@ -333,7 +336,7 @@ async def test_a_family_never_reaches_a_holder_who_lost_the_role(koldo: Harness)
     # The family writes again to the resolved case: it reopens, but not with the ex-coordinator.
     await family.press(en("btn-my-case-write"))
     await family.send("We need medicine again.")
-    assert family.last_text == en("my-case-queued")
+    assert family.last_text == en("my-case-reopened", code=case.code) + "\n" + en("my-case-queued")
     assert len(holder.view.messages) == seen_by_holder
     async with koldo.session() as session:
         saved = await queue.by_id(session, case.id)
@@ -483,3 +486,142 @@ async def test_claim_or_release_on_an_out_of_date_card_gets_only_the_refusal(
     async with koldo.session() as session:
         saved = await queue.by_id(session, case.id)
     assert saved is not None and saved.assignee_id == first.user.id
+
+
+# --- the case card shows the phone, the language and the files (issue 11, point 2) --------
+
+
+async def _case_with_files(koldo: Harness, t: Translator) -> tuple[Person, Case]:
+    """A family sends the form with its phone, a photo of the house with a caption and a voice
+    note, as the details step takes them."""
+    family = koldo.person(language_code=t.locale)
+    await fill_needs_form(family, t)
+    await family.press(t("btn-edit-details"))
+    await family.send_photo(caption="Үйүбүз ушундай болуп калды")
+    await family.send_voice()
+    await family.press(t("btn-continue"))
+    await family.press(t("btn-confirm"))
+    async with koldo.session() as session:
+        [case] = await cases.of_user(session, family.user.id)
+    return family, case
+
+
+def _files_sent_to(koldo: Harness, chat_id: int) -> list[tuple[str, str, str | None]]:
+    """The files Koldo sent to this chat: (kind, file id, caption)."""
+    kinds = {SendPhoto: "photo", SendVoice: "voice", SendDocument: "document"}
+    sent = []
+    for call in koldo.telegram.calls:
+        kind = kinds.get(type(call))
+        if kind is not None and int(getattr(call, "chat_id", 0)) == chat_id:
+            sent.append((kind, str(getattr(call, kind)), getattr(call, "caption", None)))
+    return sent
+
+
+async def test_the_card_shows_the_phone_the_language_and_sends_the_files(
+    koldo: Harness,
+) -> None:
+    ky, ru = koldo.t("ky"), koldo.t("ru")
+    family, case = await _case_with_files(koldo, ky)
+    coordinator = await staff_member(koldo, [BATKEN], "ru")
+    await coordinator.press_data(case_data(CaseAction.OPEN, case.id))
+
+    card = coordinator.last_text
+    assert "Телефон: +996555123456" in card  # Telegram makes the number tappable
+    assert "Язык: Кыргызча" in card
+    files_button = ru("btn-case-files", count=2)
+    assert coordinator.last.buttons()[0] == files_button
+
+    await coordinator.press(files_button)
+    header = ru("case-file-caption", code=case.code, number=1, total=2, kind=ru("attachment-photo"))
+    voice = ru("case-file-caption", code=case.code, number=2, total=2, kind=ru("attachment-voice"))
+    sent = _files_sent_to(koldo, coordinator.user.id)
+    assert [(kind, caption) for kind, _, caption in sent] == [
+        ("photo", f"{header}\nҮйүбүз ушундай болуп калды"),
+        ("voice", voice),
+    ]
+    assert [file_id.split("-")[0] for _, file_id, _ in sent] == ["photo", "voice"]
+    assert coordinator.last_text == ru("case-files-sent", code=case.code, first=1, last=2, total=2)
+    assert coordinator.last.buttons() == [ru("btn-case-back")]  # all of them: no "more"
+    assert _files_sent_to(koldo, family.user.id) == []
+
+
+async def test_the_files_come_a_page_at_a_time(koldo: Harness) -> None:
+    en = koldo.t("en")
+    _, case = await _case_with_files(koldo, en)
+    coordinator = await staff_member(koldo, [BATKEN])
+    await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+    for _ in range(coordination.FILES_PAGE):
+        await coordinator.send_document()  # what the coordinator sent is kept with the case too
+    total = 2 + coordination.FILES_PAGE
+    await coordinator.press_data(case_data(CaseAction.OPEN, case.id))
+    await coordinator.press(en("btn-case-files", count=total))
+    last = coordination.FILES_PAGE
+    assert coordinator.last_text == en(
+        "case-files-sent", code=case.code, first=1, last=last, total=total
+    )
+    await coordinator.press(en("btn-case-files-more"))
+    assert coordinator.last_text == en(
+        "case-files-sent", code=case.code, first=last + 1, last=total, total=total
+    )
+    assert len(_files_sent_to(koldo, coordinator.user.id)) == total
+
+
+async def test_files_of_a_case_are_refused_to_whoever_does_not_cover_it(koldo: Harness) -> None:
+    en = koldo.t("en")
+    family, case = await _case_with_files(koldo, en)
+    elsewhere = await staff_member(koldo, [LEILEK])
+    await elsewhere.press_data(CaseFilesCb(case=case.id).pack())
+    assert elsewhere.view.alerts[-1] == en("case-refused-not-allowed")
+    await family.press_data(CaseFilesCb(case=case.id).pack())
+    assert _files_sent_to(koldo, elsewhere.user.id) == []
+    assert _files_sent_to(koldo, family.user.id) == []
+
+
+# --- telling people what happened (issue 11, point 3) ----------------------------------------
+
+
+async def test_a_family_is_told_when_its_case_is_handed_over(koldo: Harness) -> None:
+    ru, en = koldo.t("ru"), koldo.t("en")
+    family = koldo.person(language_code="ru")
+    case = await registered_case(koldo, family, "ru")
+    first, second = await staff_member(koldo, [BATKEN]), await staff_member(koldo, [BATKEN])
+    await first.press_data(case_data(CaseAction.CLAIM, case.id))
+    await first.press(en("btn-case-handover"))
+    await first.press(en("btn-handover-to", organisation="-", id=str(second.user.id)))
+    assert family.last_text == ru("family-case-handed-over", code=case.code)
+    assert ru("btn-my-case-write") in family.last.buttons()
+
+
+async def test_a_reopened_case_tells_its_holder_and_its_family(koldo: Harness) -> None:
+    ky, ru = koldo.t("ky"), koldo.t("ru")
+    family = koldo.person(language_code="ky")
+    case = await registered_case(koldo, family, "ky")
+    coordinator = await staff_member(koldo, [BATKEN], "ru")
+    await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+    await coordinator.press(ru("btn-case-resolve"))
+    await coordinator.press(ru("outcome-helped"))
+
+    await family.press(ky("btn-my-case-write"))
+    await family.send("Дагы дары керек.")
+
+    assert family.last_text == ky("my-case-reopened", code=case.code) + "\n" + ky("my-case-sent")
+    header = next(m for m in reversed(coordinator.view.messages) if m.copied is None)
+    assert header.text == ru("relay-reopened-by-family", code=case.code)
+
+
+async def test_a_reopened_case_nobody_holds_is_announced_again(koldo: Harness) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    case = await registered_case(koldo, family, "en")
+    coordinator = await staff_member(koldo, [BATKEN])
+    await deliver_alerts(koldo)
+    async with koldo.session() as session:  # closed with nobody holding it (found by the family)
+        stored = await queue.by_id(session, case.id)
+        assert stored is not None
+        stored.status, stored.outcome = CaseStatus.RESOLVED, "found_by_family"
+        await session.commit()
+    await family.press_data(MyCaseCb(action=MyCaseAction.WRITE, case=case.id).pack())
+    await family.send("We need help again.")
+    assert family.last_text == en("my-case-reopened", code=case.code) + "\n" + en("my-case-queued")
+    await deliver_alerts(koldo)
+    assert coordinator.last_text == en("alert-new-cases", count=1, codes=case.code)

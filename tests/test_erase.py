@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from bot.callbacks import CaseAction
 from storage.models import Attachment, Case, CaseStatus, Household, User
-from storage.repositories import audit
+from storage.repositories import audit, cases
 from tests.conftest import Harness
+from tests.support.cases import BATKEN, case_data, staff_member
 from tests.support.journeys import fill_needs_form
 
 
@@ -83,3 +85,42 @@ async def test_after_erasing_the_person_starts_afresh(koldo: Harness) -> None:
 
     await family.send("/start")
     assert family.last_text == koldo.t("en")("welcome")
+
+
+# --- the coordinator and the family are told (issue 11, point 3) ----------------------------
+
+
+async def test_the_holder_is_told_and_the_card_says_erased_by_the_family(koldo: Harness) -> None:
+    ky, ru = koldo.t("ky"), koldo.t("ru")
+    family = koldo.person(language_code="ky")
+    await fill_needs_form(family, ky)
+    await family.press(ky("btn-confirm"))
+    async with koldo.session() as session:
+        [case] = await cases.of_user(session, family.user.id)
+    coordinator = await staff_member(koldo, [BATKEN], "ru")
+    await coordinator.press_data(case_data(CaseAction.CLAIM, case.id))
+
+    await family.send("/erase")
+    await family.press(ky("btn-erase-confirm"))
+
+    assert ky("erase-done-closed", codes=case.code) in family.texts()
+    assert coordinator.last_text == ru("case-erased-by-family", code=case.code)
+    await coordinator.press(ru("btn-case-open"))
+    card = coordinator.last_text
+    assert f"<b>Заявка {case.code}</b>" in card and ru("case-erased") in card
+    assert "+996555123456" not in card and "Бала ооруп" not in card
+    # Closed: nothing to claim, write or resolve, only the way back to the queue.
+    assert coordinator.last.buttons() == [ru("btn-queue")]
+
+
+async def test_a_family_with_only_closed_requests_is_told_of_none(koldo: Harness) -> None:
+    en = koldo.t("en")
+    family = koldo.person(language_code="en")
+    await family.send("/start")
+    await family.press("English")
+    await family.press(en("btn-consent-agree"))
+    await family.send("/erase")
+    await family.press(en("btn-erase-confirm"))
+    assert en("erase-done") in family.texts()
+    closed = en("erase-done-closed", codes="")[:10]
+    assert not any(text.startswith(closed) for text in family.texts())

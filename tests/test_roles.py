@@ -32,7 +32,8 @@ async def test_koldo_roles_grant_list_revoke(tmp_path: Path) -> None:
     assert code == 0 and "555: coordinator" in output.splitlines()
     code, output = await run_koldo("roles", "list", env=env)
     row = "555\t(no name yet)\tcoordinator\tRed Crescent\tBatken District\t🩺 Medicine, doctor"
-    assert row in output.splitlines()
+    # 555 never wrote to Koldo: the last column says what to ask them to do.
+    assert f"{row}\t{Localization().translator('en')('reach-not-started')}" in output.splitlines()
     code, output = await run_koldo(
         "roles", "grant", "556", "coordinator", "--districts", "mars", env=env
     )

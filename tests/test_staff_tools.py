@@ -11,10 +11,11 @@ from aiogram.types import User as TelegramUser
 
 from bot.callbacks import MenuCb, MenuItem
 from bot.commands import FAMILY
+from bot.i18n import Localization
 from storage.models import Role
 from storage.repositories import users
 from tests.conftest import Harness
-from tests.support.cases import BATKEN, LEILEK, staff_member
+from tests.support.cases import BATKEN, LEILEK, bot_status_changed, staff_member
 from tests.support.people import Person
 from tests.test_cli import koldo as run_koldo
 
@@ -138,7 +139,8 @@ async def test_koldo_roles_list_in_words_and_when_nobody_has_a_role(tmp_path: Pa
     assert "555 has never written to Koldo" in output
     code, output = await run_koldo("roles", "list", env=env)
     assert output.strip().splitlines()[-1] == (
-        "555\t(no name yet)\tcoordinator\t-\tBatken District\t🩺 Medicine, doctor"
+        "555\t(no name yet)\tcoordinator\t-\tBatken District\t🩺 Medicine, doctor\t"
+        + Localization().translator("en")("reach-not-started")
     )
     code, output = await run_koldo("roles", "revoke", "9", env={**env, "KOLDO_ADMIN_IDS": "9"})
     assert code == 1 and "KOLDO_ADMIN_IDS" in output
@@ -207,3 +209,48 @@ async def test_a_role_granted_or_revoked_in_the_bot_changes_the_persons_commands
     assert menus[-1][:2] == ["queue", "myshelters"]
     await admin.send(f"/revoke {person.user.id}")
     assert _chat_commands(koldo, person.user.id)[-1] == list(FAMILY)
+
+
+# --- staff Koldo cannot reach (issue 11, point 1) -------------------------------------------
+
+
+async def test_staff_lists_who_cannot_be_reached_and_what_to_ask(koldo: Harness) -> None:
+    ru = koldo.t("ru")
+    admin = await staff_member(koldo, role=Role.ADMIN, language="ru")
+    blocked = await staff_member(koldo, [BATKEN])
+    await bot_status_changed(koldo, blocked, blocked.chat, "kicked")
+    fine = await staff_member(koldo, [LEILEK])
+    await admin.send("/grant 424244 coordinator batken-district")
+
+    await admin.send("/staff")
+
+    lines = admin.last_text.splitlines()
+    reach = {
+        person_id: lines[i + 1] if i + 1 < len(lines) else ""
+        for i, line in enumerate(lines)
+        for person_id in (str(blocked.user.id), str(fine.user.id), "424244")
+        if line.startswith(f"{person_id} · ")
+    }
+    assert reach[str(blocked.user.id)] == ru("roles-line-reach", reach=ru("reach-blocked"))
+    assert reach["424244"] == ru("roles-line-reach", reach=ru("reach-not-started"))
+    assert not reach[str(fine.user.id)].startswith("↳")
+
+    # Once they press START (or unblock Koldo and write), the hint goes.
+    await bot_status_changed(koldo, blocked, blocked.chat, "member")
+    await admin.send("/staff")
+    assert ru("reach-blocked") not in admin.last_text
+
+
+async def test_koldo_roles_list_says_who_cannot_be_reached(tmp_path: Path) -> None:
+    env = {"KOLDO_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'k.sqlite3'}"}
+    assert (await run_koldo("db", "upgrade", env=env))[0] == 0
+    grant = ("roles", "grant", "555", "coordinator", "--districts", BATKEN)
+    assert (await run_koldo(*grant, env=env))[0] == 0
+    code, output = await run_koldo("roles", "list", env={**env, "KOLDO_ADMIN_IDS": "9"})
+    assert code == 0
+    en = Localization().translator("en")
+    rows = [line.split("\t") for line in output.splitlines() if "\t" in line]
+    assert {row[0]: row[-1] for row in rows} == {
+        "555": en("reach-not-started"),
+        "9": en("reach-not-started"),  # an admin of the settings who never wrote to Koldo
+    }

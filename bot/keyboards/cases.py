@@ -9,6 +9,7 @@ from aiogram.types import InlineKeyboardMarkup
 from bot.callbacks import (
     CaseAction,
     CaseCb,
+    CaseFilesCb,
     MatchAction,
     MatchCb,
     MenuCb,
@@ -55,9 +56,10 @@ def card(
     held_by_me: bool,
     can_take_over: bool = False,
     matches: int = 0,
+    files: int = 0,
 ) -> InlineKeyboardMarkup:
     """The buttons of a case card; `can_take_over` for an admin on a case someone else holds;
-    a missing case's possible matches (`matches` of them) first."""
+    a missing case's possible matches (`matches` of them) first, then its `files`, if any."""
 
     def act(label: str, action: CaseAction) -> list[Row]:
         return [[button(t(label), CaseCb(action=action, case=case.id))]]
@@ -66,6 +68,8 @@ def card(
     if case.kind == CaseKind.MISSING:
         label = t("btn-case-matches", count=matches)
         rows.append([button(label, MatchCb(action=MatchAction.LIST, case=case.id))])
+    if files:
+        rows.append([button(t("btn-case-files", count=files), CaseFilesCb(case=case.id))])
     if case.status != CaseStatus.RESOLVED and case.assignee_id is None:
         rows += act("btn-case-claim", CaseAction.CLAIM)
     if can_take_over and case.status != CaseStatus.RESOLVED:
@@ -81,6 +85,14 @@ def card(
         rows += act("btn-case-release", CaseAction.RELEASE)
     rows.append([button(t("btn-queue"), CaseCb(action=CaseAction.QUEUE))])
     return markup(rows)
+
+
+def files(t: Translator, case_id: int, page: int, has_more: bool) -> InlineKeyboardMarkup:
+    """Under a page of a case's files: the next ones, if any, and back to the card."""
+    more: list[Row] = []
+    if has_more:
+        more = [[button(t("btn-case-files-more"), CaseFilesCb(case=case_id, page=page + 1))]]
+    return markup([*more, _to_card(t, case_id)])
 
 
 def canned(t: Translator, case_id: int) -> InlineKeyboardMarkup:

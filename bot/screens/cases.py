@@ -13,8 +13,18 @@ from bot.keyboards import rumours as rumour_keyboards
 from bot.screens import Screen, place_name
 from bot.screens import reunion as reunion_screens
 from bot.screens import rumours as rumour_screens
-from bot.services.coordination import CaseView, QueuePage
-from storage.models import Case, CaseKind, CaseMessage, CaseStatus, Person, User, utcnow
+from bot.services.coordination import CaseView, FilesPage, QueuePage
+from bot.services.privacy import ERASED_OUTCOME
+from storage.models import (
+    Attachment,
+    Case,
+    CaseKind,
+    CaseMessage,
+    CaseStatus,
+    Person,
+    User,
+    utcnow,
+)
 from storage.places import Geography
 
 LINE_PREVIEW = 200
@@ -114,16 +124,53 @@ def card(
         "held": held,
         "details": html_decoration.quote((case.details or "")[:LINE_PREVIEW]) or t("case-none"),
         "messages": "\n".join(_line(t, m) for m in view.messages) or t("case-no-messages"),
+        # Telegram makes a number such as +996 555 123 456 tappable in the text by itself.
+        "phone": html_decoration.quote(case.phone or "") or t("case-no-phone"),
+        "language": language_name(t, case.language),
     }
     if view.sought is not None:
         text = t("case-card-missing", **shared, **_sought(t, view.sought))
     else:
         people = t("people-count", count=case.household_size or 0)
         text = t("case-card", **shared, needs=_needs(t, case), people=people)
+    if case.outcome == ERASED_OUTCOME:
+        text += "\n\n" + t("case-erased")
+    elif case.status == CaseStatus.RESOLVED and t.has(f"outcome-{case.outcome}"):
+        text += "\n\n" + t("case-closed-as", outcome=t(f"outcome-{case.outcome}"))
     if view.held_by_me and case.status != CaseStatus.RESOLVED:
         text += "\n\n" + t("case-chat-hint")
-    markup = case_keyboards.card(t, case, view.held_by_me, view.can_take_over, matches)
+    markup = case_keyboards.card(
+        t, case, view.held_by_me, view.can_take_over, matches, files=view.files
+    )
     return Screen(text, markup)
+
+
+def language_name(t: Translator, code: str | None) -> str:
+    """A language in its own name, as the language menu shows it."""
+    return t(f"language-name-{code}") if code and t.has(f"language-name-{code}") else "-"
+
+
+def file_caption(t: Translator, case: Case, number: int, total: int, file: Attachment) -> str:
+    """Under each file sent with a card: the case, which file of how many and what kind, then
+    what was written under it, as written."""
+    header = t(
+        "case-file-caption",
+        code=case.code,
+        number=number,
+        total=total,
+        kind=t(f"attachment-{file.kind.value}"),
+    )
+    caption = html_decoration.quote((file.caption or "")[:LINE_PREVIEW])
+    return f"{header}\n{caption}" if caption else header
+
+
+def files_sent(t: Translator, case: Case, page: FilesPage, failed: int) -> Screen:
+    """After a page of files: which ones they were, any Telegram refused, and the way on."""
+    last = page.first + len(page.files) - 1
+    text = t("case-files-sent", code=case.code, first=page.first, last=last, total=page.total)
+    if failed:
+        text += "\n" + t("case-files-failed", count=failed)
+    return Screen(text, case_keyboards.files(t, case.id, page.page, page.has_more))
 
 
 def _sought(t: Translator, person: Person) -> dict[str, str]:
@@ -190,6 +237,9 @@ def family_writing(t: Translator, case: Case) -> Screen:
     return Screen(t("my-case-write", code=case.code), case_keyboards.family_writing(t))
 
 
-def family_sent(t: Translator, delivered: bool) -> Screen:
-    message_id = "my-case-sent" if delivered else "my-case-queued"
-    return Screen(t(message_id), case_keyboards.family_writing(t))
+def family_sent(t: Translator, delivered: bool, reopened: Case | None = None) -> Screen:
+    """What became of a family's message; and when it opened their closed case again, so."""
+    text = t("my-case-sent" if delivered else "my-case-queued")
+    if reopened is not None:
+        text = t("my-case-reopened", code=reopened.code) + "\n" + text
+    return Screen(text, case_keyboards.family_writing(t))

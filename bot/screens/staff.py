@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.config import Settings
 from bot.i18n import Translator
-from bot.services.roles import NEED_KINDS
+from bot.services.roles import NEED_KINDS, Reach, unreachable
 from storage.models import Role, User
 from storage.places import Geography
 
@@ -38,11 +38,17 @@ def needs_in_words(t: Translator, kinds: list[str]) -> str:
     return ", ".join(_need_name(t, kind) for kind in kinds)
 
 
+def reach_words(t: Translator, reach: Reach | None) -> str:
+    """Why Koldo cannot write to someone and what to ask them to do; empty when it can."""
+    return t(f"reach-{reach.value}") if reach is not None else ""
+
+
 def staff_fields(
     t: Translator, user_id: int, user: User | None, geography: Geography
 ) -> dict[str, str]:
     """The parts of one person's line, in the reader's language; a person without a role in
-    the database is listed because KOLDO_ADMIN_IDS makes them an admin."""
+    the database is listed because KOLDO_ADMIN_IDS makes them an admin. `reach` is empty, or
+    says why Koldo cannot write to them and what to ask them to do."""
     if user is not None and user.role != Role.FAMILY:
         role, organisation = role_word(t, user.role, user.fact_checker), user.organisation
         districts, needs = user.districts, user.need_kinds
@@ -55,6 +61,7 @@ def staff_fields(
         "organisation": organisation or t("roles-no-organisation"),
         "districts": districts_in_words(t, districts, geography),
         "needs": needs_in_words(t, needs),
+        "reach": reach_words(t, unreachable(user)),
     }
 
 
@@ -74,7 +81,13 @@ def staff_rows(
 def staff_list(t: Translator, rows: list[dict[str, str]]) -> str:
     if not rows:
         return t("roles-none")
-    return t("roles-list", lines="\n".join(t("roles-line", **row) for row in rows))
+    return t("roles-list", lines="\n".join(_staff_line(t, row) for row in rows))
+
+
+def _staff_line(t: Translator, row: dict[str, str]) -> str:
+    """One person, and under them what to ask them to do when Koldo cannot reach them."""
+    line = t("roles-line", **row)
+    return line + "\n" + t("roles-line-reach", reach=row["reach"]) if row["reach"] else line
 
 
 def grant_problem(t: Translator, problem: str, geography: Geography) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
 
 from aiogram import Bot
@@ -22,6 +23,8 @@ from bot.keyboards import cases as case_keyboards
 from bot.services import roles
 from bot.services.delivery import deliver
 from storage.models import (
+    Attachment,
+    AttachmentKind,
     Author,
     Case,
     CaseKind,
@@ -37,6 +40,7 @@ from storage.repositories import rumours as rumour_cases
 
 logger = logging.getLogger("koldo.cases")
 PAGE_SIZE = 10
+FILES_PAGE = 5  # files sent at a time: a screenful on a phone
 CARD_MESSAGES = 8
 OUTCOMES = case_keyboards.OUTCOME_KEYS
 
@@ -68,6 +72,24 @@ class CaseView:
     can_take_over: bool = False
     # Of a missing report: the person sought, as the family described them.
     sought: Person | None = None
+    # How many files (photos, voice notes, documents, locations) the case has: the card offers
+    # to send them.
+    files: int = 0
+
+
+@dataclass(frozen=True)
+class FilesPage:
+    """Some of a case's files, in the order they came: `first` is the number of the first one
+    (from 1) of `total`."""
+
+    files: list[Attachment]
+    page: int
+    first: int
+    total: int
+
+    @property
+    def has_more(self) -> bool:
+        return self.first - 1 + len(self.files) < self.total
 
 
 @dataclass(frozen=True)
@@ -135,7 +157,42 @@ async def open_card(session: AsyncSession, user: User, case: Case, settings: Set
         and roles.is_admin(user, settings)
     )
     sought = await people.sought_in(session, case.id) if case.kind == CaseKind.MISSING else None
-    return CaseView(case, messages, held_by_me, can_take_over, sought)
+    files = await queue.attachment_count(session, case.id)
+    return CaseView(case, messages, held_by_me, can_take_over, sought, files)
+
+
+async def files_page(session: AsyncSession, user: User, case: Case, page: int) -> FilesPage:
+    """A page of the case's files for whoever may see the card (the caller checked); audited
+    like opening the card, since they are the family's own photos and voice."""
+    audit.record(session, "case.files", actor_id=user.id, subject=case.code, details={"page": page})
+    await session.commit()
+    total = await queue.attachment_count(session, case.id)
+    found = await queue.attachments_of(session, case.id, page * FILES_PAGE, FILES_PAGE)
+    return FilesPage(list(found), page, page * FILES_PAGE + 1, total)
+
+
+async def send_file(
+    session: AsyncSession, bot: Bot, chat_id: int, file: Attachment, caption: str
+) -> bool:
+    """One of a case's files, sent by its Telegram file id as the family sent it (a location as
+    a map pin); False when Telegram refused it (a file id it no longer knows)."""
+    if file.kind == AttachmentKind.LOCATION:
+        if file.latitude is None or file.longitude is None:
+            return False
+        call: Awaitable[object] = bot.send_location(chat_id, file.latitude, file.longitude)
+    elif file.file_id is None:
+        return False
+    elif file.kind == AttachmentKind.PHOTO:
+        call = bot.send_photo(chat_id, file.file_id, caption=caption)
+    elif file.kind == AttachmentKind.VOICE:
+        call = bot.send_voice(chat_id, file.file_id, caption=caption)
+    elif file.kind == AttachmentKind.AUDIO:
+        call = bot.send_audio(chat_id, file.file_id, caption=caption)
+    elif file.kind == AttachmentKind.VIDEO:
+        call = bot.send_video(chat_id, file.file_id, caption=caption)
+    else:
+        call = bot.send_document(chat_id, file.file_id, caption=caption)
+    return await deliver(session, chat_id, call) is not None
 
 
 async def _refused(session: AsyncSession, case: Case, refusal: Refusal) -> Change:

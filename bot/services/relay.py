@@ -36,7 +36,7 @@ from storage.models import (
     User,
     utcnow,
 )
-from storage.repositories import audit, queue, users
+from storage.repositories import alerts, audit, queue, users
 
 logger = logging.getLogger("koldo.relay")
 CANNED = case_keyboards.CANNED_KEYS
@@ -47,6 +47,19 @@ MAX_PLACE = 300
 class FamilyOutcome(enum.StrEnum):
     DELIVERED = "delivered"  # the coordinator holding the case has it
     QUEUED = "queued"  # nobody holds the case: it waits in the queue with the message
+
+
+@dataclass(frozen=True)
+class FamilySent:
+    """What became of a family's message, and whether it opened their closed case again (they
+    are told so, and so is the coordinator holding it)."""
+
+    outcome: FamilyOutcome
+    reopened: bool = False
+
+    @property
+    def delivered(self) -> bool:
+        return self.outcome == FamilyOutcome.DELIVERED
 
 
 class Sent(enum.StrEnum):
@@ -235,32 +248,37 @@ async def from_family(
     family: User,
     message: Message,
     content: Content,
-) -> FamilyOutcome:
+) -> FamilySent:
     """A family's message: stored, the case reopened if it was resolved, and copied to whoever
-    holds the case under a header with its code, if they still may hold it; otherwise the case
-    goes back to the queue with the message."""
+    holds the case under a header with its code (saying it is open again, if it was closed),
+    if they still may hold it; otherwise the case goes back to the queue with the message, and
+    a reopened case nobody holds is announced to its coordinators again."""
     _store(session, case, Author.FAMILY, family.id, content)
-    if case.status == CaseStatus.RESOLVED:
+    reopened = case.status == CaseStatus.RESOLVED
+    if reopened:
         audit.record(session, "case.reopened", actor_id=family.id, subject=case.code)
         case.resolved_at, case.outcome = None, None
+        if case.assignee_id is None:
+            await alerts.case_queued_again(session, case, settings.urgent_escalation_minutes)
     if case.status != CaseStatus.NEW:
         case.status = CaseStatus.IN_PROGRESS if case.assignee_id else CaseStatus.NEW
     holder = await _holder_now(session, case, settings)
     await session.commit()
+    queued = FamilySent(FamilyOutcome.QUEUED, reopened)
     if holder is None or case.assignee_id is None:
-        return FamilyOutcome.QUEUED
+        return queued
     t = localization.translator(holder.language)
     header = await deliver(
         session,
         case.assignee_id,
         bot.send_message(
             case.assignee_id,
-            t("relay-from-family", code=case.code),
+            t("relay-reopened-by-family" if reopened else "relay-from-family", code=case.code),
             reply_markup=case_keyboards.open_case(t, case.id),
         ),
     )
     if header is None:
-        return FamilyOutcome.QUEUED
+        return queued
     copied = await deliver(
         session,
         case.assignee_id,
@@ -271,7 +289,7 @@ async def from_family(
         queue.link(session, case.assignee_id, copied.message_id, case.id)
     await session.commit()
     logger.info("case %s: the family wrote to coordinator %s", case.code, case.assignee_id)
-    return FamilyOutcome.DELIVERED
+    return FamilySent(FamilyOutcome.DELIVERED, reopened)
 
 
 async def replied_case(session: AsyncSession, message: Message) -> Case | None:

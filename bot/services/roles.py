@@ -7,6 +7,7 @@ need) hands back, in its own transaction, every case they hold and no longer cov
 
 from __future__ import annotations
 
+import enum
 import logging
 from dataclasses import dataclass, field
 
@@ -65,6 +66,38 @@ def covers_case(user: User | None, case: Case, settings: Settings) -> bool:
 def may_hold(user: User | None, case: Case, settings: Settings) -> bool:
     """Whether this person may hold the case now: staff who cover it."""
     return is_staff(user, settings) and covers_case(user, case, settings)
+
+
+class Reach(enum.StrEnum):
+    """Why Koldo cannot write to a staff member, each with a message `reach-<value>` saying
+    what to ask them to do."""
+
+    NOT_STARTED = "not-started"  # never pressed START: Telegram lets no bot write first
+    BLOCKED = "blocked"  # they blocked Koldo (or a 403 said so, bot/services/delivery.py)
+    FAILED = "failed"  # Telegram refused one message for another reason
+
+
+def never_started(user: User | None) -> bool:
+    """Whether this person has never sent Koldo anything. No column says it, and none is needed:
+    a row made by a grant has no language, no consent and no name, while any update of a staff
+    member keeps their Telegram name (bot/services/accounts.py `remember_name`), and a family
+    that pressed START chose a language. (Only someone who pressed START as a family, chose no
+    language, and was granted a role without writing since, is counted as not started.)"""
+    return user is None or (
+        user.language is None
+        and user.consent_at is None
+        and user.first_name is None
+        and user.username is None
+    )
+
+
+def unreachable(user: User | None) -> Reach | None:
+    """Why Koldo cannot write to this person now, or None when nothing says it cannot."""
+    if never_started(user):
+        return Reach.NOT_STARTED
+    if user is not None and user.blocked:
+        return Reach.BLOCKED
+    return None
 
 
 # The word of /grant that makes a coordinator a fact-checker, who also answers rumours.

@@ -22,6 +22,9 @@ family-case-resolved-helped = ✅ Your request { $code } is closed: the coordina
 family-case-resolved-referred = ➡️ Your request { $code } was passed to another organisation that gives this kind of help, and is closed here. If you still need help, press «Ask for help» in the main menu.
 family-case-resolved-unreachable = 📵 Your request { $code } is closed: the coordinator could not reach you. If you still need help, press «Ask for help» in the main menu.
 family-case-resolved-duplicate = ♊ Your request { $code } is closed: the same request is already registered, and the coordinators go on with that one.
+family-case-back-in-queue = ↩️ Your request { $code } is back in the coordinators' queue: nobody is working on it right now. Another coordinator can take it, and you will be told here when one does.
+family-case-handed-over = 🤝 Your request { $code } was passed to another coordinator, who works on it now. To write to them, press «Write to the coordinator».
+my-case-reopened = 🔓 Your request { $code } was closed. With your message it is open again.
 
 canned-received = We received your request { $code }. A coordinator is working on it.
 canned-send-location = Please send your location: press 📎 and then «Location».

@@ -43,6 +43,8 @@ case-card =
     Needs special care: { $vulnerable }
     Household: { $people }
     Place: { $place }
+    Phone: { $phone }
+    Language: { $language }
     Waiting: { $waited }
     { $held }
     Details: { $details }
@@ -56,6 +58,8 @@ case-card-missing =
     Last seen: { $place }, { $seen }
     Needs special care: { $vulnerable }
     Reporter's first name: { $reporter }
+    Phone: { $phone }
+    Language: { $language }
     Waiting: { $waited }
     { $held }
     Description: { $details }
@@ -157,3 +161,26 @@ roles-not-started = ⚠️ { $id } has never written to Koldo, so Koldo cannot w
 roles-revoke-settings-admin = { $id } is an admin through KOLDO_ADMIN_IDS: that cannot be revoked here. Remove the id from KOLDO_ADMIN_IDS and restart Koldo.
 roles-welcome-coordinator = 🙋 You are now a coordinator in Koldo, for { $districts } ({ $needs }). /queue shows the open cases there; /myshelters updates their shelters.
 roles-welcome-admin = 🛠 You are now an admin of Koldo. /staff lists the staff, /grant and /revoke change roles, /queue shows every open case.
+
+## Staff Koldo cannot write to, and what to ask them to do.
+reach-not-started = They have not pressed START in Koldo yet, so Koldo cannot write to them first: ask them to open Koldo and press START.
+reach-blocked = They have blocked Koldo: ask them to open their chat with Koldo and unblock it.
+reach-failed = Telegram did not deliver the message to them.
+roles-line-reach = ↳ ⚠️ { $reach }
+alert-unreached = ⚠️ Koldo could not reach coordinator { $name } (id { $id }) about { $codes }, so you are told instead. { $reason }
+
+## The case card: the phone, the language, the files, and how a closed case ended.
+case-no-phone = not given
+case-closed-as = Closed as: { $outcome }
+case-erased = 🗑 Erased by the family: their place, phone, details, messages and files are deleted. Only anonymous counts remain.
+case-erased-by-family = 🗑 The family erased their data: case { $code } is closed. Its card keeps only anonymous counts.
+btn-case-files = 📎 Files ({ $count })
+btn-case-files-more = ▶ More files
+case-file-caption = 📎 Case { $code } · { $number }/{ $total } · { $kind }
+case-files-sent = 📎 Case { $code }: files { $first }–{ $last } of { $total }.
+case-files-failed = { $count ->
+    [one] { $count } file could not be sent: Telegram no longer has it.
+   *[other] { $count } files could not be sent: Telegram no longer has them.
+}
+case-files-none = There are no more files in this case.
+relay-reopened-by-family = 📩 <b>Case { $code }</b> was closed. The family wrote again, so it is open again, and still yours. Reply to their message to answer this case.

@@ -6,4 +6,5 @@ erase-question =
 btn-erase-confirm = 🗑 Yes, erase everything
 btn-erase-keep = ✖ No, keep it
 erase-done = Your data is erased. You can still find shelters and hotlines here at any time.
+erase-done-closed = Your open requests are closed: { $codes }.
 erase-kept = Nothing was erased.

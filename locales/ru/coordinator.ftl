@@ -46,6 +46,8 @@ case-card =
     Особый уход: { $vulnerable }
     Семья: { $people }
     Место: { $place }
+    Телефон: { $phone }
+    Язык: { $language }
     Ждёт: { $waited }
     { $held }
     Подробности: { $details }
@@ -59,6 +61,8 @@ case-card-missing =
     Последний раз видели: { $place }, { $seen }
     Особый уход: { $vulnerable }
     Имя заявителя: { $reporter }
+    Телефон: { $phone }
+    Язык: { $language }
     Ждёт: { $waited }
     { $held }
     Приметы: { $details }
@@ -162,3 +166,27 @@ roles-not-started = ⚠️ С { $id } ещё не было разговора в
 roles-revoke-settings-admin = { $id } — администратор через KOLDO_ADMIN_IDS: здесь эту роль снять нельзя. Уберите ID из KOLDO_ADMIN_IDS и перезапустите Колдо.
 roles-welcome-coordinator = 🙋 Теперь вы координатор в Колдо: { $districts } ({ $needs }). /queue — открытые заявки там; /myshelters — обновить их убежища.
 roles-welcome-admin = 🛠 Теперь вы администратор Колдо. /staff — список сотрудников, /grant и /revoke — изменить роли, /queue — все открытые заявки.
+
+## Сотрудники, которым Колдо не может написать, и о чём их попросить.
+reach-not-started = В Колдо ещё не нажата кнопка START, поэтому Колдо не может написать первым: попросите открыть Колдо и нажать START.
+reach-blocked = Колдо у них заблокирован: попросите открыть чат с Колдо и разблокировать его.
+reach-failed = Telegram не доставил сообщение.
+roles-line-reach = ↳ ⚠️ { $reach }
+alert-unreached = ⚠️ Колдо не удалось связаться с координатором { $name } (ID { $id }), поэтому сообщаем вам. Заявки: { $codes }. { $reason }
+
+## Карточка заявки: телефон, язык, файлы и чем закончилась закрытая заявка.
+case-no-phone = не указан
+case-closed-as = Итог: { $outcome }
+case-erased = 🗑 Удалено семьёй: геопозиция, телефон, подробности, сообщения и файлы удалены. Остались только обезличенные числа.
+case-erased-by-family = 🗑 Семья удалила свои данные: заявка { $code } закрыта. В её карточке остались только обезличенные числа.
+btn-case-files = 📎 Файлы ({ $count })
+btn-case-files-more = ▶ Ещё файлы
+case-file-caption = 📎 Заявка { $code } · { $number }/{ $total } · { $kind }
+case-files-sent = 📎 Заявка { $code }: файлы { $first }–{ $last } из { $total }.
+case-files-failed = { $count ->
+    [one] { $count } файл не удалось отправить: в Telegram его больше нет.
+    [few] { $count } файла не удалось отправить: в Telegram их больше нет.
+   *[many] { $count } файлов не удалось отправить: в Telegram их больше нет.
+}
+case-files-none = В этой заявке больше нет файлов.
+relay-reopened-by-family = 📩 <b>Заявка { $code }</b> была закрыта. Семья написала снова, поэтому заявка снова открыта и по-прежнему у вас. Чтобы ответить по этой заявке, ответьте на их сообщение.

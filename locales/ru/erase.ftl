@@ -6,4 +6,5 @@ erase-question =
 btn-erase-confirm = 🗑 Да, удалить всё
 btn-erase-keep = ✖ Нет, оставить
 erase-done = Ваши данные удалены. Убежища и горячие линии здесь доступны вам в любое время.
+erase-done-closed = Ваши открытые заявки закрыты: { $codes }.
 erase-kept = Ничего не удалено.

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, Text, and_, cast, false, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from storage.models import Case, CaseMessage, CaseStatus, RelayLink, User
+from storage.models import Attachment, Case, CaseMessage, CaseStatus, RelayLink, User
 
 OPEN_STATUSES = (CaseStatus.NEW, CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FAMILY)
 
@@ -107,9 +107,34 @@ async def messages_of(session: AsyncSession, case_id: int, limit: int) -> list[C
     return list(reversed((await session.scalars(query)).all()))
 
 
-async def staff_covering(session: AsyncSession, roles: Sequence[str]) -> Sequence[User]:
-    query = select(User).where(User.role.in_(list(roles)), User.blocked.is_(False))
+async def staff_covering(
+    session: AsyncSession, roles: Sequence[str], *, blocked_too: bool = False
+) -> Sequence[User]:
+    """Everyone with one of these roles who has not blocked Koldo (with `blocked_too`, those
+    who did as well: whoever must be told that they could not be reached)."""
+    query = select(User).where(User.role.in_(list(roles)))
+    if not blocked_too:
+        query = query.where(User.blocked.is_(False))
     return (await session.scalars(query.order_by(User.id))).all()
+
+
+async def attachment_count(session: AsyncSession, case_id: int) -> int:
+    query = select(func.count()).select_from(Attachment).where(Attachment.case_id == case_id)
+    return int(await session.scalar(query) or 0)
+
+
+async def attachments_of(
+    session: AsyncSession, case_id: int, offset: int, limit: int
+) -> Sequence[Attachment]:
+    """A page of a case's files (from its form and from the chat), oldest first."""
+    query = (
+        select(Attachment)
+        .where(Attachment.case_id == case_id)
+        .order_by(Attachment.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return (await session.scalars(query)).all()
 
 
 def link(session: AsyncSession, chat_id: int, message_id: int, case_id: int) -> None:
