@@ -276,11 +276,16 @@ async def press_buttons(url: str, bot_id: int, run: Run) -> None:
     presses: set[asyncio.Task[None]] = set()
     async with SandboxDriver(url) as driver:
         driver.bot_id = bot_id
-        while True:
-            press = asyncio.create_task(_press(driver, run))
-            presses.add(press)
-            press.add_done_callback(presses.discard)
-            await asyncio.sleep(1.0)
+        try:
+            while True:
+                press = asyncio.create_task(_press(driver, run))
+                presses.add(press)
+                press.add_done_callback(presses.discard)
+                await asyncio.sleep(1.0)
+        finally:  # the broadcast is over: a press still waiting is not one the bot missed
+            for press in presses:
+                press.cancel()
+            await asyncio.gather(*presses, return_exceptions=True)
 
 
 async def _press(driver: SandboxDriver, run: Run) -> None:
