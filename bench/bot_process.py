@@ -123,4 +123,6 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    import uvloop
+
+    uvloop.run(main())  # the event loop of `koldo run`, for both bots

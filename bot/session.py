@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+import orjson
 from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.exceptions import TelegramNetworkError
@@ -20,7 +21,18 @@ from aiohttp import ClientError, ClientTimeout
 JSON_HEADERS = {"Content-Type": "application/json"}
 
 
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 class JsonSession(AiohttpSession):
+    def __init__(self, **kwargs: Any) -> None:
+        # orjson: Telegram's answers parsed, and bodies written, several times faster than the
+        # json module (and as UTF-8, not escaped).
+        kwargs.setdefault("json_loads", orjson.loads)
+        kwargs.setdefault("json_dumps", _dumps)
+        super().__init__(**kwargs)
+
     async def make_request(
         self,
         bot: Bot,

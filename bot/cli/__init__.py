@@ -6,7 +6,9 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -175,9 +177,19 @@ def main(argv: list[str] | None = None) -> int:
         # "Context impl SQLiteImpl." and the like: noise next to a command's own output.
         logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
-        return asyncio.run(_dispatch(args, settings))
+        return _event_loop_run(_dispatch(args, settings))
     except KeyboardInterrupt:
         return 130
+
+
+def _event_loop_run(main: Coroutine[Any, Any, int]) -> int:
+    """uvloop where it runs (Linux, macOS): the event loop was the largest share of Koldo's CPU
+    per update (`bench/updates.py --profile`); asyncio's own elsewhere."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run(main)
+    return uvloop.run(main)
 
 
 def _shows_migrations(args: argparse.Namespace) -> bool:
