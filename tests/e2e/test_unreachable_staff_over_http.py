@@ -15,7 +15,7 @@ from tests.e2e.test_coordination_over_http import case_of
 from tests.e2e.test_over_http import register_needs
 from tests.support.e2e import Phone
 
-_user_ids = itertools.count(62_000_001)
+_user_ids = itertools.count(63_000_001)  # 62_000_001… are the broadcast test's families
 BATKEN = "batken-district"
 
 
