@@ -79,7 +79,7 @@ async def deliver_due(
                 if case.assignee_id is not None:
                     continue  # taken before the poll: nobody needs to hear of it
                 if case.kind == CaseKind.RUMOUR:
-                    for person in _rumour_staff(case, staff, admins, settings):
+                    for person in _covering_and_admins(case, staff, admins, settings):
                         rumours[person.id].append(case)
                     continue
                 if case.claimed_at is not None:
@@ -136,10 +136,11 @@ async def _admins(session: AsyncSession, staff: Sequence[User], settings: Settin
     return list(found.values())
 
 
-def _rumour_staff(
+def _covering_and_admins(
     case: Case, staff: Sequence[User], admins: list[User], settings: Settings
 ) -> list[User]:
-    """Who answers a rumour: the fact-checkers (roles.covers_case) and the admins, once each."""
+    """The coordinators among `staff` who cover the case (of a rumour: the fact-checkers,
+    roles.covers_case), and the admins, once each."""
     return list({p.id: p for p in [*_covering(case, staff, settings), *admins]}.values())
 
 
@@ -186,9 +187,9 @@ def _fallback_recipients(
 ) -> list[User]:
     """Who is told of a case someone could not be told of: the other coordinators covering it
     who can be reached, and the admins; never one of those who could not be reached."""
-    others = [p for p in _covering(case, everyone, settings) if not p.blocked]
-    found = {p.id: p for p in [*others, *admins] if p.id not in missed_ids}
-    return list(found.values())
+    reachable = [p for p in everyone if not p.blocked]
+    found = _covering_and_admins(case, reachable, admins, settings)
+    return [p for p in found if p.id not in missed_ids]
 
 
 async def _fall_back(
@@ -244,10 +245,9 @@ async def _escalate(
     staff: Sequence[User],
     admins: list[User],
 ) -> int:
-    recipients = {p.id: p for p in [*_covering(case, staff, settings), *admins]}
     minutes = int((utcnow() - case.created_at).total_seconds() // 60)
     sent = 0
-    for person in recipients.values():
+    for person in _covering_and_admins(case, staff, admins, settings):
         t = localization.translator(person.language)
         text = t("alert-escalation", code=case.code, minutes=minutes)
         if await _send(session, bot, person.id, text, case_keyboards.open_case(t, case.id)):
