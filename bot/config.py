@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import timedelta, timezone
+from datetime import time, timedelta, timezone
 from pathlib import Path
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
@@ -64,6 +64,16 @@ class Settings(BaseSettings):
     paid_broadcast_rate: float = Field(default=950.0, gt=0)
     # Sends under way at once in one worker: what a crash can send again without a record.
     broadcast_senders: int = Field(default=1, ge=1, le=32)
+    # Data responsibility: the personal data of a case resolved this many days ago is erased by
+    # itself (anonymous counts stay); missing-person reports and the person index (imported
+    # lists, "we are safe") keep their own period; an unfinished form or any other FSM data
+    # expires after `draft_days` without a touch.
+    retention_days: int = Field(default=90, ge=1)
+    people_retention_days: int = Field(default=365, ge=1)
+    draft_days: float = Field(default=7.0, gt=0)
+    # The hour (Kyrgyzstan's time, "HH:MM") at which admins who asked for it get the daily
+    # situation report.
+    report_at: time = time(8, 0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

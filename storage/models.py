@@ -147,6 +147,8 @@ class User(Base):
     blocked: Mapped[bool] = mapped_column(default=False)
     # A coordinator who also answers families' "is this true?" questions (rumour cases).
     fact_checker: Mapped[bool] = mapped_column(default=False)
+    # An admin who asked for the situation report every day (at KOLDO_REPORT_AT).
+    daily_report: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Staff only, as Telegram gives them (refreshed on each update), so that admins can tell
     # who is who; a family's name is never kept here.
@@ -235,6 +237,9 @@ class Case(Base):
     claimed_at: Mapped[datetime | None]
     first_response_at: Mapped[datetime | None]
     resolved_at: Mapped[datetime | None]
+    # When its personal data was erased (by the family's /erase or by the retention period):
+    # from then on the row is anonymous counts only.
+    erased_at: Mapped[datetime | None] = mapped_column(index=True)
 
     household: Mapped[Household | None] = relationship()
     messages: Mapped[list[CaseMessage]] = relationship(
@@ -640,3 +645,13 @@ class Delivery(Base):
     sent_message_id: Mapped[int | None] = mapped_column(BigInteger)
     sent_at: Mapped[datetime | None]
     error: Mapped[str | None] = mapped_column(String(64))  # a reason code, never message text
+
+
+class JobRun(Base):
+    """When a periodic job (retention, the daily report) last ran: replicas claim a run with a
+    conditional UPDATE of this row, so that one of them does it."""
+
+    __tablename__ = "job_runs"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ran_at: Mapped[datetime | None]

@@ -61,6 +61,7 @@ async def anonymize_for_user(session: AsyncSession, user_id: int, outcome: str) 
             longitude=None,
             village=None,
             updated_at=now,
+            erased_at=now,
         )
     )
     household_ids = select(Household.id).where(Household.user_id == user_id).scalar_subquery()
