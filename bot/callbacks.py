@@ -35,8 +35,10 @@ class MenuItem(enum.StrEnum):
     STAFF = "staff"
     BROADCAST = "broadcast"  # compose a safety update (admins)
     BROADCASTS = "broadcasts"  # the latest ones, to follow, cancel or correct (admins)
+    REPORT = "report"  # the situation report, a picture and its figures (admins)
     LANGUAGE = "language"
     ERASE = "erase"
+    MY_DATA = "mydata"  # what Koldo knows about me
     HOME = "home"
 
 
