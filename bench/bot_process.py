@@ -67,12 +67,56 @@ async def koldo(args: argparse.Namespace) -> tuple[Dispatcher, Bot, Any]:
         telegram_api_url=args.url,
         database_url=args.database_url,
         redis_url=args.redis_url,
-        redis_prefix=f"koldo-bench-{time.time_ns()}",
+        # Replicas of one deployment share their Redis keys.
+        redis_prefix=args.redis_prefix or f"koldo-bench-{time.time_ns()}",
         throttle_limit=10_000,
     )
     await upgrade(settings.effective_database_url)
     resources = Resources.open(settings)
+    count_statements(resources.engine.sync_engine)
     return create_dispatcher(resources), create_bot(settings), resources
+
+
+STATEMENTS: dict[str, int] = {}
+
+
+def count_statements(engine: Any) -> None:
+    """Counts the SQL statements the bot sends, by their first word (SELECT, INSERT, …)."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        word = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else "?"
+        STATEMENTS[word] = STATEMENTS.get(word, 0) + 1
+
+    @event.listens_for(engine, "commit")
+    def _commit(_conn: Any) -> None:
+        STATEMENTS["COMMIT"] = STATEMENTS.get("COMMIT", 0) + 1
+
+
+WEBHOOK_SECRET = "bench-secret"
+
+
+async def serve_webhook(dispatcher: Dispatcher, bot: Bot, args: argparse.Namespace) -> Any:
+    """A replica as `koldo run` serves a webhook: Koldo's endpoint, updates taken in hand."""
+    from aiohttp import web
+
+    from bot.in_hand import UpdatesInHand
+    from bot.webhook import WebhookEndpoint
+
+    app = web.Application()
+    endpoint = WebhookEndpoint(UpdatesInHand(dispatcher, bot), WEBHOOK_SECRET)
+    app.router.add_post("/webhook", endpoint.handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", args.webhook_port).start()
+    # Every replica sets the same webhook, as `koldo run` does; the sandbox keeps it.
+    await bot.set_webhook(
+        args.webhook_url,
+        secret_token=WEBHOOK_SECRET,
+        allowed_updates=dispatcher.resolve_used_update_types(),
+    )
+    return runner
 
 
 def echo(args: argparse.Namespace) -> tuple[Dispatcher, Bot, None]:
@@ -89,6 +133,11 @@ async def main() -> None:
     parser.add_argument("--database-url", default="")
     parser.add_argument("--redis-url", default="")
     parser.add_argument("--profile", type=Path, help="write cProfile stats of the run here")
+    parser.add_argument(
+        "--webhook-port", type=int, help="a webhook replica on this port, not long polling"
+    )
+    parser.add_argument("--redis-prefix", default="", help="shared by the replicas")
+    parser.add_argument("--webhook-url", help="the public webhook URL (the sandbox's balancer)")
     args = parser.parse_args()
 
     dispatcher, bot, resources = await koldo(args) if args.kind == "koldo" else echo(args)
@@ -99,11 +148,15 @@ async def main() -> None:
         0, dispatcher.update.outer_middleware._middlewares.pop()
     )
     loop = asyncio.get_running_loop()
-    polling = asyncio.create_task(
-        dispatcher.start_polling(bot, handle_signals=False, close_bot_session=True)
-    )
+    if args.webhook_port:
+        serving = await serve_webhook(dispatcher, bot, args)
+    else:
+        polling = asyncio.create_task(
+            dispatcher.start_polling(bot, handle_signals=False, close_bot_session=True)
+        )
     stop = asyncio.Event()
     loop.add_signal_handler(signal.SIGTERM, stop.set)
+    STATEMENTS.clear()  # the schema's check at start is not the journey's
     cpu_at_ready = time.process_time()
     # CPU time, not wall time: waiting in epoll is not work.
     profile = cProfile.Profile(time.process_time) if args.profile else None
@@ -114,11 +167,19 @@ async def main() -> None:
     if profile is not None:
         profile.disable()
         profile.dump_stats(args.profile)
-    await dispatcher.stop_polling()
-    await polling
+    if args.webhook_port:
+        await serving.cleanup()
+        await bot.session.close()
+    else:
+        await dispatcher.stop_polling()
+        await polling
     if resources is not None:
         await resources.close()
-    stats = {"durations_ms": timing.durations_ms, "cpu_seconds": time.process_time() - cpu_at_ready}
+    stats = {
+        "durations_ms": timing.durations_ms,
+        "cpu_seconds": time.process_time() - cpu_at_ready,
+        "statements": STATEMENTS,
+    }
     args.stats.write_text(json.dumps(stats))
 
 

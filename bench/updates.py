@@ -78,6 +78,7 @@ class Result:
     cpu_seconds: float  # used by the bot's process once ready, all of its threads
     profile: Path | None = None  # cProfile stats (CPU time) of the bot's main thread
     requests: dict[str, int] | None = None  # Bot API requests by method, getUpdates aside
+    statements: dict[str, int] | None = None  # SQL statements by their first word
 
     @property
     def cpu_ms_per_update(self) -> float:
@@ -95,9 +96,59 @@ async def run_bot(
     kind: str, url: str, journey: list[tuple[Step, int]], families: int, args: argparse.Namespace
 ) -> Result:
     token = make_token(5_000_000 + (1 if kind == "koldo" else 2))
-    stats = Path(tempfile.mkdtemp()) / "stats.json"
+    replicas = args.replicas if kind == "koldo" else 0  # 0: long polling
+    folder = Path(tempfile.mkdtemp())
+    public_url = f"http://balancer.bench-{time.time_ns()}.invalid/webhook"
+    ports = [args.port + 1 + n for n in range(replicas)]
+    async with SandboxDriver(url) as driver:
+        await driver.add_bot(token)
+        driver.bot_id = int(token.split(":")[0])
+        if replicas:
+            await driver.set_balancer(public_url, [f"http://127.0.0.1:{p}/webhook" for p in ports])
+        # Replicas start one after the other: the first brings the schema up to date.
+        processes = [
+            await start_bot_process(kind, url, token, folder / f"stats{n}.json", args, webhook)
+            for n, webhook in enumerate([(p, public_url) for p in ports] or [None])
+        ]
+        await driver.reset_counters()
+        started = time.perf_counter()
+        await asyncio.gather(*(family(driver, journey, args.rounds) for _ in range(families)))
+        seconds = time.perf_counter() - started
+        requests = dict((await driver.counters())["requests_per_method"])
+    durations: list[float] = []
+    cpu_seconds = 0.0
+    statements: dict[str, int] = {}
+    for process, stats in processes:
+        process.send_signal(signal.SIGTERM)
+        await process.wait()
+        measured = json.loads(stats.read_text())
+        durations += measured["durations_ms"]
+        cpu_seconds += measured["cpu_seconds"]
+        for word, n in measured.get("statements", {}).items():
+            statements[word] = statements.get(word, 0) + n
+    name = f"{kind} ×{replicas}" if replicas > 1 else kind
+    result = Result(name, len(durations), seconds, durations, cpu_seconds)
+    result.requests = {m: n for m, n in requests.items() if m not in ("getUpdates", "setWebhook")}
+    result.statements = statements
+    if args.profile:
+        result.profile = processes[0][1].with_suffix(".prof")
+    return result
+
+
+async def start_bot_process(
+    kind: str,
+    url: str,
+    token: str,
+    stats: Path,
+    args: argparse.Namespace,
+    webhook: tuple[int, str] | None,
+) -> tuple[asyncio.subprocess.Process, Path]:
     profile = ["--profile", str(stats.with_suffix(".prof"))] if args.profile else []
     database_url = args.database_url or f"sqlite+aiosqlite:///{stats.parent / 'bench.sqlite3'}"
+    # A webhook replica: its port, and the public URL (the balancer's) it sets.
+    serving = (
+        [] if webhook is None else ["--webhook-port", str(webhook[0]), "--webhook-url", webhook[1]]
+    )
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         str(ROOT / "bench" / "bot_process.py"),
@@ -112,29 +163,16 @@ async def run_bot(
         database_url,
         "--redis-url",
         args.redis_url,
+        "--redis-prefix",
+        args.redis_prefix,
+        *serving,
         *profile,
         stdout=asyncio.subprocess.PIPE,
         cwd=ROOT,
     )
     assert process.stdout is not None
     await process.stdout.readline()  # "ready"
-    async with SandboxDriver(url) as driver:
-        await driver.add_bot(token)
-        driver.bot_id = int(token.split(":")[0])
-        await driver.reset_counters()
-        started = time.perf_counter()
-        await asyncio.gather(*(family(driver, journey, args.rounds) for _ in range(families)))
-        seconds = time.perf_counter() - started
-        requests = dict((await driver.counters())["requests_per_method"])
-    process.send_signal(signal.SIGTERM)
-    await process.wait()
-    measured = json.loads(stats.read_text())
-    durations = measured["durations_ms"]
-    result = Result(kind, len(durations), seconds, durations, measured["cpu_seconds"])
-    result.requests = {m: n for m, n in requests.items() if m != "getUpdates"}
-    if args.profile:
-        result.profile = stats.with_suffix(".prof")
-    return result
+    return process, stats
 
 
 async def family(driver: SandboxDriver, journey: list[tuple[Step, int]], rounds: int) -> None:
@@ -156,9 +194,19 @@ async def main() -> None:
     parser.add_argument("--database-url", default="", help="default: a fresh SQLite file")
     parser.add_argument("--redis-url", default="", help="default: in-memory FSM")
     parser.add_argument(
+        "--replicas",
+        type=int,
+        default=0,
+        help="Koldo as this many webhook replicas behind the sandbox's load balancer "
+        "(PostgreSQL and Redis); default: one process, long polling",
+    )
+    parser.add_argument(
         "--profile", action="store_true", help="also print where Koldo's CPU goes, by layer"
     )
     args = parser.parse_args()
+    if args.replicas and not (args.database_url and args.redis_url):
+        parser.error("replicas share PostgreSQL and Redis: give --database-url and --redis-url")
+    args.redis_prefix = f"koldo-bench-{time.time_ns()}"
 
     url = f"http://127.0.0.1:{args.port}"
     sandbox = await asyncio.create_subprocess_exec(
@@ -198,6 +246,8 @@ async def wait_for_sandbox(url: str) -> None:
 
 def report(args: argparse.Namespace, echo: Result, koldo: Result) -> None:
     backend = "PostgreSQL + Redis" if args.database_url else "SQLite + memory"
+    if args.replicas:
+        backend += f", {args.replicas} webhook replicas behind a load balancer"
     print(f"\n{args.families} families at once, {backend}, sandbox limits off\n")
     print(
         f"{'bot':<8}{'updates':>9}{'seconds':>9}{'upd/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
@@ -213,6 +263,12 @@ def report(args: argparse.Namespace, echo: Result, koldo: Result) -> None:
         calls = result.requests or {}
         by_method = ", ".join(f"{m} {n / result.updates:.2f}" for m, n in sorted(calls.items()))
         print(f"{result.name} Bot API requests per update: {by_method}")
+    if koldo.statements:
+        total = sum(n for word, n in koldo.statements.items() if word != "COMMIT")
+        by_word = ", ".join(
+            f"{word} {n / koldo.updates:.2f}" for word, n in sorted(koldo.statements.items())
+        )
+        print(f"koldo SQL statements per update: {total / koldo.updates:.2f} ({by_word})")
     ratio = koldo.per_second / echo.per_second
     print(
         f"\nthroughput ratio koldo/echo: {ratio:.2f} (budget ≥ 0.60); "
