@@ -70,6 +70,9 @@ async def koldo(args: argparse.Namespace) -> tuple[Dispatcher, Bot, Any]:
         # Replicas of one deployment share their Redis keys.
         redis_prefix=args.redis_prefix or f"koldo-bench-{time.time_ns()}",
         throttle_limit=10_000,
+        # A replica's bot is made as `koldo run` makes it in webhook mode.
+        webhook_url=args.webhook_url or "",
+        webhook_secret=WEBHOOK_SECRET,
     )
     await upgrade(settings.effective_database_url)
     resources = Resources.open(settings)

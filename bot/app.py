@@ -28,6 +28,7 @@ from bot.middlewares.retry import RetryTelegram
 from bot.middlewares.throttle import ThrottleFloods
 from bot.middlewares.turns import TakeTurns
 from bot.session import JsonSession
+from bot.webhook_reply import AnswerInWebhookReply
 from storage.database import create_engine, create_session_factory
 from storage.places import Geography
 from storage.redis_client import open_redis
@@ -69,6 +70,9 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     if session is None:
         session = JsonSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     session.middleware(KeepResponseTypes())
+    if settings.webhook_url:
+        # A press's answer rides in the webhook's reply when the update is handled quickly.
+        session.middleware(AnswerInWebhookReply())
     # Outermost first: a press is acted on even when its answer fails, after any retries.
     session.middleware(AnswerCallbacksAtBest())
     session.middleware(RetryTelegram())

@@ -17,6 +17,7 @@ from aiogram.types import Update
 from aiohttp import web
 
 from bot.in_hand import UpdatesInHand
+from bot.webhook_reply import close_slot, open_slot
 
 logger = logging.getLogger("koldo.webhook")
 
@@ -52,8 +53,18 @@ class WebhookEndpoint:
         if self.in_hand.closed:
             # Stopping: Telegram sends it again, to the replica that takes over.
             return web.Response(status=503, text="Stopping")
-        task = self.in_hand.take(update)
+        slot = open_slot(self.in_hand.bot)
+        try:
+            task = self.in_hand.take(update)
+        finally:
+            close_slot()  # for the update's task only, not for this connection's next request
         done, _ = await asyncio.wait({task}, timeout=self.answer_within)
+        if not done or task.cancelled() or not task.result():
+            slot.send_now()
+        else:
+            reply = slot.take()
+            if reply is not None:
+                return web.json_response(reply)
         if not done:
             logger.warning(
                 "update %s still in hand after %s s: answered, so that Telegram does not send "

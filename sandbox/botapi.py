@@ -605,5 +605,6 @@ async def get_file(call: Call) -> JsonDict:
 async def run_webhook_reply(world: World, bot: BotAccount, body: JsonDict) -> None:
     """A method a webhook answered with is run like a call; its errors go nowhere, as there."""
     params = Params({k: v for k, v in body.items() if k != "method"}, {})
+    world.counters.record_request(f"{body['method']} (in a webhook reply)")
     with contextlib.suppress(BotApiError):
         await call_method(world, bot, str(body["method"]), params)

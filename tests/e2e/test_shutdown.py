@@ -54,14 +54,16 @@ async def test_a_replica_told_to_stop_mid_update_finishes_it_and_exits_cleanly(
     await driver.send_command(family.user_id, "start")
     await family.sees("welcome")
 
-    # Telegram is slow to confirm the tap: the replica is in the middle of the update
-    # (its first Bot API call) when it is told to stop.
-    await driver.set_faults(latency=1.5, methods=["answerCallbackQuery"])
-    answers_before = await requests_of(driver, "answerCallbackQuery")
+    # Telegram is slow to take the tap's answer and its edit: the replica is in the middle of
+    # the update (a Bot API call in flight) when it is told to stop.
+    slow = ["answerCallbackQuery", "editMessageText"]
+    await driver.set_faults(latency=1.5, methods=slow)
+    calls_before = [await requests_of(driver, method) for method in slow]
     await driver.press_button(family.user_id, "Русский")
 
     async def answer_in_flight() -> bool | None:
-        return True if await requests_of(driver, "answerCallbackQuery") > answers_before else None
+        calls = [await requests_of(driver, method) for method in slow]
+        return True if calls != calls_before else None
 
     await family.eventually(answer_in_flight)
     stopping = koldo.process

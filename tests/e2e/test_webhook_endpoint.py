@@ -10,6 +10,7 @@ import pytest
 
 from sandbox.driver import SandboxDriver
 from tests.e2e.conftest import StartKoldo
+from tests.e2e.test_over_http import agree
 from tests.support.e2e import Phone
 
 pytestmark = pytest.mark.e2e
@@ -59,3 +60,37 @@ async def test_junk_bodies_get_400_and_one_line_each_and_a_wrong_secret_401(
     assert len(refused) == len(JUNK)
     assert "Traceback" not in koldo.log
     assert MARK not in koldo.log
+
+
+async def test_a_press_is_answered_in_the_webhook_reply_or_by_a_call_when_its_update_is_slow(
+    start_koldo: StartKoldo, person: NewPhone, driver: SandboxDriver
+) -> None:
+    """The spinner stops either way; a quick press costs no request of its own."""
+    koldo = await start_koldo(webhook=True)
+    family = await person(language_code="ru", locale="ru")
+    await driver.reset_counters()
+    await agree(family)  # two presses: the language and the consent
+
+    async def answered() -> int:
+        events = (await driver.transcript(family.user_id))["events"]
+        return sum(event["kind"] == "callback_answer" for event in events)
+
+    async def answered_at_least(n: int) -> int | None:
+        count = await answered()
+        return count if count >= n else None
+
+    assert await family.eventually(lambda: answered_at_least(2)) == 2
+    counted = (await driver.counters())["requests_per_method"]
+    assert counted.get("answerCallbackQuery (in a webhook reply)") == 2
+    assert "answerCallbackQuery" not in counted
+
+    # Telegram slow to take the reply: the press is answered before the update ends.
+    await driver.set_faults(latency=0.6, methods=["editMessageText", "sendMessage"])
+    await driver.reset_counters()
+    await family.press(family.t("menu-shelters"))
+    assert await family.eventually(lambda: answered_at_least(3)) == 3
+    await driver.clear_faults()
+    counted = (await driver.counters())["requests_per_method"]
+    assert counted.get("answerCallbackQuery") == 1
+    assert "answerCallbackQuery (in a webhook reply)" not in counted
+    assert await koldo.stop() == 0
