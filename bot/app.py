@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 import handlers
 from bot.config import Settings
-from bot.filters import check_magic_filters_in_the_loop
+from bot.filters import check_magic_filters_in_the_loop, route_presses_by_prefix
 from bot.i18n import Localization
 from bot.middlewares.callback_answers import AnswerCallbacksAtBest
 from bot.middlewares.clean_text import StripControlCharacters
@@ -125,4 +125,5 @@ def create_dispatcher(resources: Resources) -> Dispatcher:
     )
     dispatcher.include_routers(*handlers.routers())
     check_magic_filters_in_the_loop(dispatcher)
+    route_presses_by_prefix(dispatcher)
     return dispatcher
