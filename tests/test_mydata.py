@@ -385,3 +385,14 @@ def test_a_block_longer_than_a_page_is_cut_between_its_lines() -> None:
     joined = "\n".join(pages)
     assert all(line in joined for line in lines)
     assert pages[0].startswith("head") and pages[-1].endswith("foot")
+
+
+async def test_a_coordinator_sees_what_koldo_keeps_of_them_as_staff(koldo: Harness) -> None:
+    ru = koldo.t("ru")
+    coordinator = await coordinator_of(koldo)
+    await coordinator.send("/menu")
+    assert ru("menu-mydata") in coordinator.last.buttons()  # staff menus have it too
+    text = "\n".join(await read_everything(coordinator, ru, ru("menu-mydata")))
+    assert ru("mydata-role-coordinator") in text and ORGANISATION in text
+    assert COORDINATOR_NAME in text  # their own name, as Telegram gives it, to themselves
+    assert ru("mydata-nothing") not in text
