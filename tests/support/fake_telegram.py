@@ -194,15 +194,20 @@ class FakeTelegram(InMemorySession):
         return self._as_message(chat_id, shown)
 
     def _send_document(self, method: SendDocument) -> Message:
+        """A file by upload (kept with its bytes) or by a file id Telegram knows."""
         upload = method.document
-        assert isinstance(upload, BufferedInputFile), "only uploads in these tests"
         n = next(self._ids)
-        document = Document(
-            file_id=f"sent-doc-{n}", file_unique_id=f"sd{n}", file_name=upload.filename
-        )
+        if isinstance(upload, BufferedInputFile):
+            document = Document(
+                file_id=f"sent-doc-{n}", file_unique_id=f"sd{n}", file_name=upload.filename
+            )
+            data: bytes | None = upload.data
+        else:
+            document = Document(file_id=str(upload), file_unique_id=f"sd{n}")
+            data = None
         markup = method.reply_markup
         inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
-        shown = Shown(n, method.caption or "", inline, document=document, data=upload.data)
+        shown = Shown(n, method.caption or "", inline, document=document, data=data)
         self.chat(int(method.chat_id)).messages.append(shown)
         return self._as_message(int(method.chat_id), shown)
 
