@@ -118,6 +118,19 @@ class EraseCb(CallbackData, prefix="erase"):
     confirm: bool
 
 
+class MyDataAction(enum.StrEnum):
+    PAGE = "page"  # a page of what Koldo keeps about the person
+    FILE = "file"  # the same, sent as a file
+
+
+class MyDataCb(CallbackData, prefix="mydata"):
+    """A button of "what Koldo knows about me". It carries no person: whoever presses it sees
+    their own data, and a page that no longer exists shows the last one that does."""
+
+    action: MyDataAction
+    page: Page = 0
+
+
 class ShelterAction(enum.StrEnum):
     DISTRICTS = "districts"
     DISTRICT = "district"

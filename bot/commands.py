@@ -20,7 +20,7 @@ from storage.models import User
 
 logger = logging.getLogger("koldo.commands")
 
-FAMILY = ("start", "menu", "language", "erase", "help")
+FAMILY = ("start", "menu", "language", "mydata", "erase", "help")
 COORDINATOR = ("queue", "myshelters", "menu", "language", "help")
 ADMIN = (
     "queue",

@@ -14,6 +14,7 @@ from handlers import (
     hotlines,
     menu,
     missing,
+    mydata,
     needs,
     reunion,
     rumours,
@@ -49,6 +50,7 @@ def routers() -> list[Router]:
         updates.router(),
         start.router(),
         erase.router(),
+        mydata.router(),
         menu.router(),
         fallback.router(),
     ]

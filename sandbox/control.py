@@ -382,9 +382,18 @@ async def get_file(request: web.Request) -> web.Response:
     stored = _world(request).files.by_id.get(request.match_info["file_id"])
     if stored is None:
         raise ControlError("no such file", 404)
-    return web.Response(
-        body=stored.data, content_type=stored.mime_type or "application/octet-stream"
-    )
+    mime = stored.mime_type or "application/octet-stream"
+    # A text file a bot uploaded (a family's data, a CSV) opens on the chat page as written.
+    charset = "utf-8" if mime.startswith("text/") and _is_utf8(stored.data) else None
+    return web.Response(body=stored.data, content_type=mime, charset=charset)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 # ---- counters, limits, faults, places ---------------------------------------------------------

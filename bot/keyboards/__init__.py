@@ -28,7 +28,8 @@ MENU_LAYOUT: tuple[tuple[MenuItem, ...], ...] = (
     (MenuItem.SHELTERS, MenuItem.HOTLINES),
     (MenuItem.MISSING, MenuItem.SAFE),
     (MenuItem.CASES, MenuItem.UPDATES),
-    (MenuItem.LANGUAGE, MenuItem.ERASE),
+    (MenuItem.LANGUAGE, MenuItem.MY_DATA),
+    (MenuItem.ERASE,),
 )
 
 

@@ -75,7 +75,7 @@ help-family =
     🆘 Ask for help: a few questions, then a coordinator of an aid organisation sees your request and writes to you here.
     🏠 Shelters and ☎️ Hotlines: open to everyone.
     📋 My requests: each of your requests, and writing to your coordinator.
-    /menu — the main menu, /language — change the language, /erase — erase your data.
+    /menu — the main menu, /language — change the language, /mydata — what Koldo keeps about you, /erase — erase your data.
     If you are in danger, call 112.
 help-coordinator =
     <b>Koldo for coordinators</b>

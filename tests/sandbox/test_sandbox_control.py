@@ -9,7 +9,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 from aiogram import Bot
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup
 
 from sandbox import SandboxServer
 from sandbox.driver import SandboxDriver, SandboxError
@@ -59,6 +59,20 @@ async def test_user_photo_is_stored_for_get_file(
     assert await driver.download(largest["file_id"]) == png
     file = await bot.get_file(largest["file_id"])
     assert file.file_size == len(png)
+
+
+async def test_a_text_file_the_bot_uploads_opens_as_utf8_text(
+    bot: Bot, driver: SandboxDriver, sandbox: SandboxServer, user: int
+) -> None:
+    """The chat page links a document to /sandbox/files/…: a text file opens as written."""
+    text = "Колдо сиз тууралуу эмнени сактайт\n".encode()
+    sent = await bot.send_document(user, BufferedInputFile(text, filename="koldo-my-data.txt"))
+    assert sent.document is not None and sent.document.mime_type == "text/plain"
+    assert await driver.download(sent.document.file_id) == text
+    async with aiohttp.ClientSession() as http:
+        url = f"{sandbox.url}/sandbox/files/{sent.document.file_id}"
+        async with http.get(url) as response:
+            assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
 
 
 async def test_transcript_has_both_directions_and_answers(

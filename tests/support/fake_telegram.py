@@ -14,13 +14,14 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
-from aiogram.exceptions import TelegramForbiddenError
+from aiogram.exceptions import TelegramBadRequest, TelegramForbiddenError
 from aiogram.methods import (
     AnswerCallbackQuery,
     CopyMessage,
     EditMessageReplyMarkup,
     EditMessageText,
     GetMe,
+    SendDocument,
     SendLocation,
     SendMessage,
     SendVenue,
@@ -28,7 +29,9 @@ from aiogram.methods import (
 )
 from aiogram.methods.base import TelegramType
 from aiogram.types import (
+    BufferedInputFile,
     Chat,
+    Document,
     InlineKeyboardMarkup,
     Location,
     Message,
@@ -68,6 +71,9 @@ class Shown:
     location: Location | None = None
     # A person's message the bot copied here (copyMessage), as that person sent it.
     copied: Message | None = None
+    # A file the bot uploaded (sendDocument), its text the caption: the name and the bytes.
+    document: Document | None = None
+    data: bytes | None = None
 
     def buttons(self) -> list[str]:
         if self.inline is None:
@@ -139,6 +145,8 @@ class FakeTelegram(InMemorySession):
                 return self._copy(method)  # type: ignore[return-value]
             case SendMessage():
                 return self._send(method)  # type: ignore[return-value]
+            case SendDocument():
+                return self._send_document(method)  # type: ignore[return-value]
             case SendVenue():
                 location = Location(latitude=method.latitude, longitude=method.longitude)
                 venue = Venue(location=location, title=method.title, address=method.address)
@@ -148,6 +156,11 @@ class FakeTelegram(InMemorySession):
                 return self._send_place(method, location=location)  # type: ignore[return-value]
             case EditMessageText():
                 shown = self.chat(int(method.chat_id or 0)).by_id(method.message_id or 0)
+                if shown.document is not None:
+                    # As on Telegram: a file's caption is not its text.
+                    raise TelegramBadRequest(
+                        method, "Bad Request: there is no text in the message to edit"
+                    )
                 shown.text = method.text
                 shown.inline = method.reply_markup
                 return self._as_message(int(method.chat_id or 0), shown)  # type: ignore[return-value]
@@ -180,6 +193,24 @@ class FakeTelegram(InMemorySession):
         view.messages.append(shown)
         return self._as_message(chat_id, shown)
 
+    def _send_document(self, method: SendDocument) -> Message:
+        """A file by upload (kept with its bytes) or by a file id Telegram knows."""
+        upload = method.document
+        n = next(self._ids)
+        if isinstance(upload, BufferedInputFile):
+            document = Document(
+                file_id=f"sent-doc-{n}", file_unique_id=f"sd{n}", file_name=upload.filename
+            )
+            data: bytes | None = upload.data
+        else:
+            document = Document(file_id=str(upload), file_unique_id=f"sd{n}")
+            data = None
+        markup = method.reply_markup
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        shown = Shown(n, method.caption or "", inline, document=document, data=data)
+        self.chat(int(method.chat_id)).messages.append(shown)
+        return self._as_message(int(method.chat_id), shown)
+
     def _copy(self, method: CopyMessage) -> MessageId:
         source = self.incoming[(int(method.from_chat_id), method.message_id)]
         markup = method.reply_markup
@@ -211,6 +242,16 @@ class FakeTelegram(InMemorySession):
                 from_user=BOT_USER,
                 venue=shown.venue,
                 location=shown.location,
+                reply_markup=shown.inline,
+            )
+        if shown.document is not None:
+            return Message(
+                message_id=shown.message_id,
+                date=int(time.time()),
+                chat=Chat(id=chat_id, type="private"),
+                from_user=BOT_USER,
+                document=shown.document,
+                caption=shown.text,
                 reply_markup=shown.inline,
             )
         return Message(
