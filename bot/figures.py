@@ -286,46 +286,52 @@ def _propagate(
 ) -> dict[CellKey, tuple[float, float]]:
     """The tightest bounds a reader gets for every cell by going over the sums until nothing
     changes (bounds only narrow, so this ends)."""
-    bounds = {key: cell.bounds() for key, cell in cells.items()}
+    keys = list(cells)
+    index = {key: i for i, key in enumerate(keys)}
+    low, high = zip(*(cells[key].bounds() for key in keys), strict=True)
+    lows, highs = list(low), list(high)
+    changed = True
 
-    def narrow(key: CellKey, low: float, high: float) -> bool:
-        old_low, old_high = bounds[key]
-        new = (max(old_low, low), min(old_high, high))
-        if new != (old_low, old_high):
-            bounds[key] = new
-            return True
-        return False
+    def narrow(i: int, new_low: float, new_high: float) -> None:
+        nonlocal changed
+        if new_low > lows[i]:
+            lows[i], changed = new_low, True
+        if new_high < highs[i]:
+            highs[i], changed = new_high, True
 
+    compiled = [
+        (type(rule), index[rule.small], (index[rule.large],))
+        if isinstance(rule, AtMost)
+        else (type(rule), index[rule.total], tuple(index[p] for p in rule.parts))
+        for rule in rules
+    ]
     for _ in range(100):
-        changed = False
-        for rule in rules:
-            if isinstance(rule, AtMost):
-                changed |= narrow(rule.small, -math.inf, bounds[rule.large][1])
-                changed |= narrow(rule.large, bounds[rule.small][0], math.inf)
-                continue
-            lows = [bounds[p][0] for p in rule.parts]
-            highs = [bounds[p][1] for p in rule.parts]
-            total_low, total_high = bounds[rule.total]
-            if isinstance(rule, Sum):
-                changed |= narrow(rule.total, sum(lows), sum(highs))
-                total_low, total_high = bounds[rule.total]
-                for i, part in enumerate(rule.parts):
-                    others_low = sum(lows) - lows[i]
-                    others_high = _sum_without(highs, i)
-                    changed |= narrow(part, total_low - others_high, total_high - others_low)
-            else:
-                changed |= narrow(rule.total, max(lows), sum(highs))
-                total_low, total_high = bounds[rule.total]
-                for i, part in enumerate(rule.parts):
-                    changed |= narrow(part, total_low - _sum_without(highs, i), total_high)
         if not changed:
             break
-    return bounds
-
-
-def _sum_without(values: Sequence[float], index: int) -> float:
-    """The sum of the others (done apart: inf - inf would be nan)."""
-    return sum(v for i, v in enumerate(values) if i != index)
+        changed = False
+        for kind, total, parts in compiled:
+            if kind is AtMost:
+                (large,) = parts
+                narrow(total, -math.inf, highs[large])
+                narrow(large, lows[total], math.inf)
+                continue
+            low_sum = sum(lows[p] for p in parts)
+            finite = [highs[p] for p in parts if highs[p] != math.inf]
+            unbounded, finite_sum = len(parts) - len(finite), sum(finite)
+            high_sum = math.inf if unbounded else finite_sum
+            smallest = low_sum if kind is Sum else max(lows[p] for p in parts)
+            narrow(total, smallest, high_sum)
+            for p in parts:
+                # The others' sum, done apart from this part's (inf - inf would be nan).
+                if highs[p] == math.inf:
+                    others_high = math.inf if unbounded > 1 else finite_sum
+                else:
+                    others_high = math.inf if unbounded else finite_sum - highs[p]
+                if kind is Sum:
+                    narrow(p, lows[total] - others_high, highs[total] - (low_sum - lows[p]))
+                else:
+                    narrow(p, lows[total] - others_high, highs[total])
+    return {key: (lows[i], highs[i]) for i, key in enumerate(keys)}
 
 
 def disclosed(cells: Mapping[CellKey, Cell], rules: Sequence[Constraint]) -> list[CellKey]:
@@ -337,31 +343,48 @@ def disclosed(cells: Mapping[CellKey, Cell], rules: Sequence[Constraint]) -> lis
 
 
 def secondary(cells: dict[CellKey, Cell], rules: Sequence[Constraint]) -> None:
-    """Withholds cells until no protected one can be worked out: first those in a sum with the
-    exposed one, a "<5" before a number (it tells least), breakdowns before totals, small
-    numbers before large ones; the first that saves the exposed cell, else the first of all."""
+    """Withholds cells until no protected one can be worked out. Tries, in order, single cells
+    (those in a sum with the exposed one first, a "<5" before a number since it tells least,
+    breakdowns before totals, small numbers before large), then a need row's cell with the
+    same cell of the "all" row (which mirrors it when a district had one need that week); the
+    first move that saves the exposed cell, else the one leaving fewest exposed."""
     while exposed := disclosed(cells, rules):
         target = exposed[0]
-        near = {k for rule in rules if target in _members(rule) for k in _members(rule)}
-        candidates = sorted(
-            (key for key, cell in cells.items() if cell.shown is not Shown.WITHHELD),
-            key=lambda key: (
-                key not in near,
-                cells[key].shown is Shown.NUMBER,
-                cells[key].value == 0,
-                key[0] == ALL_NEEDS or key[1] == "cases",
-                cells[key].value,
-                key,
-            ),
-        )
-        if not candidates:
-            return  # everything is withheld already
-        chosen = candidates[0]
-        for key in candidates:
-            if target not in disclosed({**cells, key: _withheld(cells[key])}, rules):
-                chosen = key
+        best: tuple[CellKey, ...] = ()
+        fewest = len(cells) + 1
+        for move in _moves(cells, rules, target):
+            left = disclosed({**cells, **{k: _withheld(cells[k]) for k in move}}, rules)
+            if target not in left:
+                best = move
                 break
-        cells[chosen] = _withheld(cells[chosen])
+            if len(left) < fewest:
+                best, fewest = move, len(left)
+        if not best:
+            return  # everything is withheld already
+        cells.update({k: _withheld(cells[k]) for k in best})
+
+
+def _moves(
+    cells: Mapping[CellKey, Cell], rules: Sequence[Constraint], target: CellKey
+) -> list[tuple[CellKey, ...]]:
+    near = {k for rule in rules if target in _members(rule) for k in _members(rule)}
+    open_ = [key for key, cell in cells.items() if cell.shown is not Shown.WITHHELD]
+
+    def cost(key: CellKey) -> tuple[bool, bool, bool, bool, int]:
+        cell = cells[key]
+        is_total = key[0] == ALL_NEEDS or key[1] == "cases"
+        return key not in near, cell.shown is Shown.NUMBER, cell.value == 0, is_total, cell.value
+
+    singles = sorted(open_, key=lambda key: (cost(key), key))
+    pairs = sorted(
+        (
+            (key, (ALL_NEEDS, key[1]))
+            for key in open_
+            if key[0] != ALL_NEEDS and (ALL_NEEDS, key[1]) in open_
+        ),
+        key=lambda pair: (min(cost(pair[0]), cost(pair[1])), pair),
+    )
+    return [(key,) for key in singles] + list(pairs)
 
 
 def _withheld(cell: Cell) -> Cell:

@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import figures
 from bot.config import REGION_TIME
 from bot.figures import CaseFacts, FigureRow
-from bot.services.privacy import ERASED_OUTCOME
 from storage.models import CaseStatus, Priority
 from storage.places import Geography
 from storage.repositories import audit
@@ -25,6 +24,10 @@ from storage.repositories.exports import CaseLine
 from storage.repositories.figures import AnonymousCase
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"  # Kyrgyzstan's time, as the headers say
+# The outcome of a case closed by its family's erasure (bot/services/privacy.py
+# ERASED_OUTCOME; tests/test_exports.py checks they agree). Not imported from there: that
+# brings aiogram, seconds of start-up for a command that only reads the database.
+WITHDRAWN_OUTCOMES = frozenset({"erased_by_family"})
 
 
 def day_range(first: date | None, last: date | None) -> tuple[datetime | None, datetime | None]:
@@ -50,7 +53,7 @@ def priority_code(priority: Priority) -> str:
 def facts(case: AnonymousCase) -> CaseFacts:
     """A case as the figures see it. One closed because the family erased its data is
     "withdrawn": no resolution, so not in the time to resolution either."""
-    withdrawn = case.status == CaseStatus.RESOLVED and case.outcome == ERASED_OUTCOME
+    withdrawn = case.status == CaseStatus.RESOLVED and case.outcome in WITHDRAWN_OUTCOMES
     return CaseFacts(
         kind=case.kind.value,
         needs=tuple(case.needs),
