@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Text, cast, or_, select
@@ -49,10 +49,11 @@ async def search(
         query = query.where(AuditEntry.actor_id == actor_id)
     if action_prefix:
         query = query.where(AuditEntry.action.startswith(action_prefix, autoescape=True))
+    # In UTC: SQLite compares the stored text, which is UTC.
     if since is not None:
-        query = query.where(AuditEntry.at >= since)
+        query = query.where(AuditEntry.at >= since.astimezone(UTC))
     if until is not None:
-        query = query.where(AuditEntry.at < until)
+        query = query.where(AuditEntry.at < until.astimezone(UTC))
     about: list[ColumnElement[bool]] = []
     if subjects:
         about.append(AuditEntry.subject.in_(list(subjects)))

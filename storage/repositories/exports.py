@@ -6,7 +6,7 @@ Without contacts, no column that names, places or reaches a family is even read.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -61,9 +61,10 @@ async def case_lines(
 ) -> list[CaseLine]:
     """Cases created in [since, until), oldest first."""
     query = select(*ANONYMOUS, *(CONTACTS if with_contacts else ()))
+    # In UTC: SQLite compares the stored text, which is UTC.
     if since is not None:
-        query = query.where(Case.created_at >= since)
+        query = query.where(Case.created_at >= since.astimezone(UTC))
     if until is not None:
-        query = query.where(Case.created_at < until)
+        query = query.where(Case.created_at < until.astimezone(UTC))
     rows = await session.execute(query.order_by(Case.created_at, Case.id))
     return [CaseLine(**row._mapping) for row in rows]

@@ -7,7 +7,7 @@ keep exactly these columns, so they count as they did before (bot/figures.py cou
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,9 +47,10 @@ async def anonymous_cases(
         Case.first_response_at,
         Case.resolved_at,
     ).where(Case.kind != CaseKind.RUMOUR)
+    # In UTC: SQLite compares the stored text, which is UTC.
     if since is not None:
-        query = query.where(Case.created_at >= since)
+        query = query.where(Case.created_at >= since.astimezone(UTC))
     if until is not None:
-        query = query.where(Case.created_at < until)
+        query = query.where(Case.created_at < until.astimezone(UTC))
     rows = await session.execute(query.order_by(Case.created_at, Case.id))
     return [AnonymousCase(*row) for row in rows]
