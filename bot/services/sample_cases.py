@@ -126,7 +126,8 @@ def _progress(rng: random.Random, case: Case, now: datetime, coordinator_id: int
             resolved,
         )
         case.outcome = _pick(rng, OUTCOMES)
-    elif responded > now or rng.random() < (0.7 if age_days < 2 else 0.25):
+    elif responded > now or rng.random() < (0.7 if age_days < 2 else 0.25) or not case.district:
+        # (No coordinator covers an unknown district: such a case waits in the admins' queue.)
         case.status = CaseStatus.NEW
     else:
         case.status = rng.choices([CaseStatus.IN_PROGRESS, CaseStatus.WAITING_FAMILY], [3, 1])[0]
