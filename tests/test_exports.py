@@ -412,6 +412,8 @@ async def test_the_demo_data_gives_a_valid_hxl_table_with_small_cells_hidden(
     await prepare_database(demo, cast)  # `koldo demo` started again adds nothing
     async with database_session(demo.effective_database_url) as session:
         assert await cases.count(session) == sample_cases.COUNT
+        # The cases the demo coordinator holds are theirs to hold: none handed back.
+        assert await audit.entries(session, "case.released") == []
 
     # As a person runs it next to `./dev demo`.
     code, out, err = await koldo_apart(
