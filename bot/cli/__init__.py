@@ -54,7 +54,65 @@ def _parser() -> argparse.ArgumentParser:
     _people_commands(commands)
     _roles_commands(commands)
     _broadcast_commands(commands)
+    _export_commands(commands)
+    _audit_command(commands)
     return parser
+
+
+def _export_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo export figures|cases` (bot/cli/exports.py): CSV, with HXL hashtags on request."""
+    from bot.cli import dates
+
+    parser = commands.add_parser(
+        "export", help="figures for partners, or the case list for admins (CSV, HXL)"
+    )
+    sub = parser.add_subparsers(dest="export_command", required=True)
+    options = argparse.ArgumentParser(add_help=False, parents=[DATABASE])
+    options.add_argument(
+        "--from", dest="first", type=dates.day, metavar="DATE", help="cases created from this day"
+    )
+    options.add_argument(
+        "--to", dest="last", type=dates.day, metavar="DATE", help="cases created to this day"
+    )
+    options.add_argument("--hxl", action="store_true", help="HXL hashtags under the headers")
+    options.add_argument("--out", type=Path, metavar="FILE", help="a file (default: the screen)")
+    sub.add_parser(
+        "figures",
+        parents=[options],
+        help="cases counted by district, week and need, small numbers hidden: for partners",
+        description="Counts of the cases created in whole weeks (Monday to Sunday, "
+        "Kyrgyzstan's days): one row per district, ISO week and kind of need, and one with "
+        'the need "all" where each case counts once. 1 to 4 is written <5; x is withheld.',
+    )
+    cases = sub.add_parser(
+        "cases",
+        parents=[options],
+        help="one line per case, without names, phones, villages or texts: for admins",
+    )
+    cases.add_argument(
+        "--with-contacts",
+        action="store_true",
+        help="add phone, village and details (audited as export.cases_with_contacts)",
+    )
+
+
+def _audit_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo audit` (bot/cli/audit.py): who opened, changed, exported or erased what."""
+    from bot.cli import dates
+
+    audit = commands.add_parser(
+        "audit", help="who opened, changed, exported or erased what", parents=[DATABASE]
+    )
+    audit.add_argument("--case", metavar="CODE", help="about this case (and its matches)")
+    audit.add_argument("--actor", type=int, metavar="ID", help="done by this Telegram id")
+    audit.add_argument("--action", metavar="PREFIX", help='actions starting so: "case." "export"')
+    audit.add_argument(
+        "--since", type=dates.since, metavar="DATE", help="from this day or time (UTC+6)"
+    )
+    audit.add_argument(
+        "--until", type=dates.until, metavar="DATE", help="to this day (included) or time"
+    )
+    audit.add_argument("--csv", action="store_true", help="CSV instead of an aligned table")
 
 
 def _broadcast_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -230,6 +288,14 @@ async def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli import broadcast
 
         return await broadcast.run(args, settings)
+    if args.command == "export":
+        from bot.cli import exports
+
+        return await exports.run(args, settings)
+    if args.command == "audit":
+        from bot.cli import audit
+
+        return await audit.run(args, settings)
     if args.command in DATA_FILE_KINDS:
         from bot.cli import datafiles
 

@@ -19,9 +19,10 @@ from pydantic import SecretStr
 
 from bot.config import PROJECT_ROOT, Settings
 from bot.services import roles
+from bot.services.sample_cases import load_sample_cases
 from bot.services.sample_data import load_sample_data
 from storage.database import create_engine, create_session_factory, upgrade
-from storage.models import Role
+from storage.models import Role, utcnow
 from storage.places import Geography
 
 DEMO_FILE = PROJECT_ROOT / "storage" / "data" / "demo.json"
@@ -41,7 +42,7 @@ async def run_demo(settings: Settings, host: str = "127.0.0.1", port: int = 8081
             return 1
         await _add_people(url, cast)
         demo = _demo_settings(settings, cast, url)
-        await _prepare_database(demo, cast)
+        await prepare_database(demo, cast)
         _announce(url, cast, demo.demo_database_path)
         from bot import runner
 
@@ -104,9 +105,10 @@ async def _post(http: aiohttp.ClientSession, url: str, body: dict[str, Any]) -> 
             raise RuntimeError(f"the sandbox refused {url}: {await response.text()}")
 
 
-async def _prepare_database(demo: Settings, cast: dict[str, Any]) -> None:
+async def prepare_database(demo: Settings, cast: dict[str, Any]) -> None:
     """The demo database: its own file, migrated, with the demo staff in their roles (and the
-    language they would have chosen at /start), and the sample shelters and hotlines."""
+    language they would have chosen at /start), the sample shelters and hotlines, and a few
+    weeks of made-up cases (added once; those in progress held by the demo coordinator)."""
     await upgrade(demo.effective_database_url)
     engine = create_engine(demo.effective_database_url)
     try:
@@ -125,6 +127,10 @@ async def _prepare_database(demo: Settings, cast: dict[str, Any]) -> None:
                     change.user.language = person["language_code"]
             await session.commit()
             await load_sample_data(session, Geography.load())
+            coordinator = next(
+                (p["id"] for p in cast["people"] if p.get("role") == "coordinator"), None
+            )
+            await load_sample_cases(session, utcnow(), coordinator)
     finally:
         await engine.dispose()
 
