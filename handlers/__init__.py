@@ -15,6 +15,7 @@ from handlers import (
     menu,
     missing,
     needs,
+    report,
     reunion,
     rumours,
     safe,
@@ -42,6 +43,7 @@ def routers() -> list[Router]:
         admin.router(),
         # Before shelters: a location sent while composing is the update's (or its centre).
         broadcast.router(),
+        report.router(),
         cases.router(),
         shelter_staff.router(),
         shelters.router(),
