@@ -23,11 +23,13 @@ from aiogram.methods import (
     GetMe,
     SendLocation,
     SendMessage,
+    SendPhoto,
     SendVenue,
     TelegramMethod,
 )
 from aiogram.methods.base import TelegramType
 from aiogram.types import (
+    BufferedInputFile,
     Chat,
     InlineKeyboardMarkup,
     Location,
@@ -68,6 +70,9 @@ class Shown:
     location: Location | None = None
     # A person's message the bot copied here (copyMessage), as that person sent it.
     copied: Message | None = None
+    # A picture the bot made and uploaded (the situation report), as the bytes sent; `text`
+    # is its caption.
+    photo: bytes | None = None
 
     def buttons(self) -> list[str]:
         if self.inline is None:
@@ -139,6 +144,8 @@ class FakeTelegram(InMemorySession):
                 return self._copy(method)  # type: ignore[return-value]
             case SendMessage():
                 return self._send(method)  # type: ignore[return-value]
+            case SendPhoto(photo=BufferedInputFile()):
+                return self._upload(method)  # type: ignore[return-value]
             case SendVenue():
                 location = Location(latitude=method.latitude, longitude=method.longitude)
                 venue = Venue(location=location, title=method.title, address=method.address)
@@ -178,6 +185,17 @@ class FakeTelegram(InMemorySession):
         elif isinstance(markup, ReplyKeyboardRemove):
             view.reply_keyboard = None
         view.messages.append(shown)
+        return self._as_message(chat_id, shown)
+
+    def _upload(self, method: SendPhoto) -> Message:
+        """A photo uploaded as a file shows in the chat. (Photos sent by a file_id, as staff and
+        families sent them, are only in `calls`, as before.)"""
+        assert isinstance(method.photo, BufferedInputFile)
+        chat_id = int(method.chat_id)
+        markup = method.reply_markup
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        shown = Shown(next(self._ids), method.caption or "", inline, photo=method.photo.data)
+        self.chat(chat_id).messages.append(shown)
         return self._as_message(chat_id, shown)
 
     def _copy(self, method: CopyMessage) -> MessageId:
