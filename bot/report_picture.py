@@ -7,7 +7,8 @@ district, one colour per need, the legend under it); the median time to first re
 day a case came in; shelters' places by district (taken and free).
 
 Sizes are in pixels of the picture: shown 390 points wide on a phone, its smallest text
-(10.5 pt at 150 dpi, 22 px) is about 8 points there, its headings about 11.
+(10.5 pt at 150 dpi, 22 px) is about 8 points there, its headings about 11; Telegram lets one
+zoom in.
 
 matplotlib is imported when a picture is drawn, never when the bot or another command starts.
 Only its object API is used (no pyplot, no global figure): each call draws a figure of its own,
@@ -56,9 +57,9 @@ NEED_COLOURS = {
 }
 OTHER_NEED = "#bbbbbb"
 # Heights of the fixed parts, px.
-TOP, HEADER, CARDS, GAP, HEADING, TICKS, LEGEND_ROW, DAY_CHART = 34, 104, 214, 30, 64, 34, 29, 150
+TOP, HEADER, CARDS, GAP, HEADING, TICKS, LEGEND_ROW, DAY_CHART = 34, 104, 214, 28, 64, 34, 30, 140
 MAX_ROW = 48  # a bar's row when there are few of them
-TICK_PT, TEXT_PT, NOTE_PT = 10.5, 11.0, 10.0
+TICK_PT, TEXT_PT, NOTE_PT = 11.0, 11.5, 10.5
 
 
 @cache
@@ -189,11 +190,11 @@ def _cards(column: _Column, report: SituationReport, t: Translator) -> None:
         x = left + 20
         size = 26 if len(figure_text) <= 7 else 19 if len(figure_text) <= 11 else 15
         column.text(x, top + 16, figure_text, fontsize=size, weight="bold", color=colour)
-        lines = _wrap(label, 21)
+        lines = _wrap(label, 19)
         column.text(x, top + 86, lines, fontsize=TEXT_PT, color=INK, linespacing=1.15)
         if note:
             below = top + 86 + 27 * (lines.count("\n") + 1) + 6
-            column.text(x, below, _wrap(note, 24), fontsize=NOTE_PT, color=MUTED, linespacing=1.1)
+            column.text(x, below, _wrap(note, 22), fontsize=NOTE_PT, color=MUTED, linespacing=1.1)
     column.y = top + CARDS + GAP
 
 
@@ -309,7 +310,7 @@ def _shelters(
         axes.text(room.taken + room.free, n, label, va="center", fontsize=TICK_PT, color=INK)
     labels = [screens.district_name(t, geography, room.district) for room in report.shelters]
     _rows(axes, rows, labels)
-    axes.set_xlim(0, max(max(room.capacity for room in report.shelters), 1) * 1.5)
+    axes.set_xlim(0, max(max(room.capacity for room in report.shelters), 1) * 1.65)
     axes.legend(
         loc="lower right",
         bbox_to_anchor=(1.0, 1.0),
@@ -322,7 +323,9 @@ def _shelters(
 
 
 def _rows(axes: Axes, rows: Sequence[int], labels: Sequence[str]) -> None:
-    axes.set_yticks(list(rows), labels, fontsize=TICK_PT)
+    # A long name (Russian districts with three-digit counts) is set a little smaller to fit.
+    size = TICK_PT if max(map(len, labels)) <= 22 else TICK_PT - 1.5
+    axes.set_yticks(list(rows), labels, fontsize=size)
     axes.set_ylim(len(rows) - 0.5, -0.5)  # the first row on top
     axes.tick_params(axis="x", labelsize=TICK_PT)
     axes.tick_params(axis="y", length=0)
