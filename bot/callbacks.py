@@ -319,3 +319,11 @@ class CaseFilesCb(CallbackData, prefix="cfile"):
 
     case: RowId
     page: Page = 0
+
+
+class ReportCb(CallbackData, prefix="rep"):
+    """An admin's "send me the situation report every day" switch: `daily` is the state asked
+    for (not a flip), so a second press or an old message's press leaves it as asked. Admins
+    only, checked on every press."""
+
+    daily: bool

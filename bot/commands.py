@@ -27,6 +27,7 @@ ADMIN = (
     "myshelters",
     "broadcast",
     "broadcasts",
+    "report",
     "staff",
     "grant",
     "revoke",

@@ -16,6 +16,7 @@ from handlers import (
     missing,
     mydata,
     needs,
+    report,
     reunion,
     rumours,
     safe,
@@ -43,6 +44,7 @@ def routers() -> list[Router]:
         admin.router(),
         # Before shelters: a location sent while composing is the update's (or its centre).
         broadcast.router(),
+        report.router(),
         cases.router(),
         shelter_staff.router(),
         shelters.router(),

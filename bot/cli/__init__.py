@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     _broadcast_commands(commands)
     _export_commands(commands)
     _audit_command(commands)
+    _report_command(commands)
     return parser
 
 
@@ -113,6 +114,23 @@ def _audit_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "--until", type=dates.until, metavar="DATE", help="to this day (included) or time"
     )
     audit.add_argument("--csv", action="store_true", help="CSV instead of an aligned table")
+
+
+def _report_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo report --out FILE [--language ky|ru|en]` (bot/cli/report.py): English by default,
+    like every command's own output."""
+    parser = commands.add_parser(
+        "report",
+        help="the situation report: write its picture (PNG) and print its figures",
+        parents=[DATABASE],
+    )
+    parser.add_argument("--out", type=Path, default=Path("report.png"), help="the PNG to write")
+    parser.add_argument(
+        "--language",
+        choices=LOCALES,
+        default="en",
+        help="the language of the picture and the figures (default: en)",
+    )
 
 
 def _broadcast_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -296,6 +314,10 @@ async def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli import audit
 
         return await audit.run(args, settings)
+    if args.command == "report":
+        from bot.cli import report
+
+        return await report.run(args, settings)
     if args.command in DATA_FILE_KINDS:
         from bot.cli import datafiles
 

@@ -62,7 +62,13 @@ def consent(t: Translator) -> InlineKeyboardMarkup:
 
 
 COORDINATOR_TOOLS = (MenuItem.QUEUE, MenuItem.MY_SHELTERS)
-ADMIN_TOOLS = (*COORDINATOR_TOOLS, MenuItem.BROADCAST, MenuItem.BROADCASTS, MenuItem.STAFF)
+ADMIN_TOOLS = (
+    *COORDINATOR_TOOLS,
+    MenuItem.BROADCAST,
+    MenuItem.BROADCASTS,
+    MenuItem.STAFF,
+    MenuItem.REPORT,
+)
 
 
 # Two buttons share a row only when both labels fit half a small phone's width; a longer one

@@ -88,6 +88,7 @@ help-admin =
     /staff — the staff; /grant and /revoke — roles (/grant ID coordinator … factchecker: a coordinator who also answers questions about rumours).
     /myshelters — update shelters.
     /broadcast — write a safety update; /broadcasts — the ones sent: progress, cancel, correct.
+    /report — the situation report: a picture and its figures; it can come every day.
     /menu — the main menu.
 command-help = What Koldo does
 

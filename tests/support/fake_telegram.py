@@ -24,6 +24,7 @@ from aiogram.methods import (
     SendDocument,
     SendLocation,
     SendMessage,
+    SendPhoto,
     SendVenue,
     TelegramMethod,
 )
@@ -74,6 +75,9 @@ class Shown:
     # A file the bot uploaded (sendDocument), its text the caption: the name and the bytes.
     document: Document | None = None
     data: bytes | None = None
+    # A picture the bot made and uploaded (the situation report), as the bytes sent; `text`
+    # is its caption.
+    photo: bytes | None = None
 
     def buttons(self) -> list[str]:
         if self.inline is None:
@@ -147,6 +151,8 @@ class FakeTelegram(InMemorySession):
                 return self._send(method)  # type: ignore[return-value]
             case SendDocument():
                 return self._send_document(method)  # type: ignore[return-value]
+            case SendPhoto(photo=BufferedInputFile()):
+                return self._upload(method)  # type: ignore[return-value]
             case SendVenue():
                 location = Location(latitude=method.latitude, longitude=method.longitude)
                 venue = Venue(location=location, title=method.title, address=method.address)
@@ -210,6 +216,17 @@ class FakeTelegram(InMemorySession):
         shown = Shown(n, method.caption or "", inline, document=document, data=data)
         self.chat(int(method.chat_id)).messages.append(shown)
         return self._as_message(int(method.chat_id), shown)
+
+    def _upload(self, method: SendPhoto) -> Message:
+        """A photo uploaded as a file shows in the chat. (Photos sent by a file_id, as staff and
+        families sent them, are only in `calls`, as before.)"""
+        assert isinstance(method.photo, BufferedInputFile)
+        chat_id = int(method.chat_id)
+        markup = method.reply_markup
+        inline = markup if isinstance(markup, InlineKeyboardMarkup) else None
+        shown = Shown(next(self._ids), method.caption or "", inline, photo=method.photo.data)
+        self.chat(chat_id).messages.append(shown)
+        return self._as_message(chat_id, shown)
 
     def _copy(self, method: CopyMessage) -> MessageId:
         source = self.incoming[(int(method.from_chat_id), method.message_id)]

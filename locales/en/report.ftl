@@ -1,0 +1,49 @@
+## The situation report for admins: /report, the daily one, and the picture's labels.
+
+command-report = Situation report
+menu-report = 📊 Situation report
+btn-report-daily-on = 🔔 Send me this every day at { $at }
+btn-report-daily-off = 🔕 Stop sending it every day
+report-daily-on = 🔔 You will get the situation report every day at { $at }, Kyrgyzstan time.
+report-daily-off = 🔕 The daily situation report is off.
+
+report-title = 📊 Situation report, { $at } (Kyrgyzstan time)
+report-open = <b>Open cases: { $count }</b>
+report-open-none = <b>Open cases: none</b>
+report-district = { $district }: { $count } — { $needs }
+report-district-unknown = Place not known
+report-need-count = { $need } { $count }
+report-urgent = <b>Urgent, nobody claimed: { $count }</b>. The longest has waited { $wait }.
+report-urgent-none = <b>Urgent, nobody claimed: none</b>
+report-response = <b>First response</b> to the cases of the last { $days } days: median { $median }; 9 in 10 were answered within { $p90 }. Answered: { $answered }, still waiting: { $waiting }.
+report-response-none = <b>First response</b> to the cases of the last { $days } days: none answered yet. Still waiting: { $waiting }.
+report-shelters = <b>Shelters: { $free } free places of { $capacity }</b> ({ $count } open)
+report-shelter-district = { $district }: { $free } free of { $capacity }
+report-shelters-none = <b>Shelters:</b> none open in Koldo's list.
+report-under-a-minute = under a minute
+report-minutes = { $minutes } min
+report-hours = { $hours } h { $minutes } min
+report-days = { $days } d { $hours } h
+
+report-picture-title = Situation report
+report-picture-time = { $at }, Kyrgyzstan time
+report-picture-open = open cases
+report-picture-urgent = urgent, nobody claimed
+report-picture-oldest = the longest waits { $wait }
+report-picture-response = first response, median of { $days } days
+report-picture-p90 = 9 in 10 within { $p90 }
+report-picture-needs = Open cases by district and need
+report-picture-needs-note = A case with several needs counts under each of them.
+report-picture-district = { $district } · { $count }
+report-picture-no-open-cases = No open cases.
+report-picture-by-day = First response by the day a case came in (median)
+report-picture-by-day-note = The number over a bar: cases of that day answered so far.
+report-picture-no-answers = No case of the last { $days } days has been answered yet.
+report-picture-hours = hours
+report-picture-minutes = minutes
+report-picture-shelters = Shelter places by district
+report-picture-shelters-note = Open shelters: { $free } free places of { $capacity }
+report-picture-taken = taken
+report-picture-free = free
+report-picture-free-of = { $free } of { $capacity } free
+report-picture-no-shelters = No open shelters in Koldo's list.

@@ -1,0 +1,49 @@
+## Администраторлор үчүн кырдаал тууралуу маалымат: /report, күн сайын келгени жана сүрөттөгү жазуулар.
+
+command-report = Кырдаал тууралуу маалымат
+menu-report = 📊 Кырдаал
+btn-report-daily-on = 🔔 Күн сайын саат { $at } жөнөтүлсүн
+btn-report-daily-off = 🔕 Күн сайын жөнөтүлбөсүн
+report-daily-on = 🔔 Кырдаал тууралуу маалымат сизге күн сайын саат { $at } келет (Кыргызстандын убактысы).
+report-daily-off = 🔕 Күн сайын жөнөтүү өчүрүлдү.
+
+report-title = 📊 Кырдаал тууралуу маалымат, { $at } (Кыргызстандын убактысы)
+report-open = <b>Ачык өтүнүчтөр: { $count }</b>
+report-open-none = <b>Ачык өтүнүч жок</b>
+report-district = { $district }: { $count } — { $needs }
+report-district-unknown = Жери белгисиз
+report-need-count = { $need } { $count }
+report-urgent = <b>Шашылыш, эч ким алган жок: { $count }</b>. Эң көп күткөнү: { $wait }.
+report-urgent-none = <b>Эч ким албаган шашылыш өтүнүч жок</b>
+report-response = <b>Биринчи жооп</b> (акыркы { $days } күндүн өтүнүчтөрү): медиана { $median }; ар он өтүнүчтүн тогузу { $p90 } ичинде жооп алды. Жооп алганы: { $answered }, дагы күтүп жатканы: { $waiting }.
+report-response-none = <b>Биринчи жооп</b> (акыркы { $days } күндүн өтүнүчтөрү): азырынча эч бирине жооп берилген жок. Жооп күтүп жатканы: { $waiting }.
+report-shelters = <b>Баш калкалоочу жайлар: бош орун { $free }, бардыгы { $capacity }</b> (ачык жайлар: { $count })
+report-shelter-district = { $district }: бош { $free }, бардыгы { $capacity }
+report-shelters-none = <b>Баш калкалоочу жайлар:</b> Колдонун тизмесинде ачык жай жок.
+report-under-a-minute = бир мүнөткө жетпей
+report-minutes = { $minutes } мүнөт
+report-hours = { $hours } саат { $minutes } мүнөт
+report-days = { $days } күн { $hours } саат
+
+report-picture-title = Кырдаал тууралуу маалымат
+report-picture-time = { $at }, Кыргызстандын убактысы
+report-picture-open = ачык өтүнүчтөр
+report-picture-urgent = шашылыш, эч ким алган жок
+report-picture-oldest = эң көп күткөнү: { $wait }
+report-picture-response = биринчи жооп, { $days } күндүн медианасы
+report-picture-p90 = он өтүнүчтүн тогузу { $p90 } ичинде
+report-picture-needs = Ачык өтүнүчтөр: райондор жана муктаждыктар
+report-picture-needs-note = Бир нече муктаждыгы бар өтүнүч ар биринде саналат.
+report-picture-district = { $district } · { $count }
+report-picture-no-open-cases = Ачык өтүнүч жок.
+report-picture-by-day = Биринчи жооп, өтүнүч келген күн боюнча (медиана)
+report-picture-by-day-note = Мамычанын үстүндөгү сан: ошол күнү келип, жооп алган өтүнүчтөр.
+report-picture-no-answers = Акыркы { $days } күндүн өтүнүчтөрүнө азырынча жооп берилген жок.
+report-picture-hours = саат
+report-picture-minutes = мүнөт
+report-picture-shelters = Баш калкалоочу жайлардагы орундар
+report-picture-shelters-note = Ачык жайларда бош орун { $free }, бардыгы { $capacity }
+report-picture-taken = бош эмес
+report-picture-free = бош
+report-picture-free-of = бош { $free } / { $capacity }
+report-picture-no-shelters = Колдонун тизмесинде ачык жай жок.
