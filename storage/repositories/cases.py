@@ -111,9 +111,7 @@ async def anonymize(
     return sorted(erased, key=lambda case: case.code)
 
 
-async def resolved_before(
-    session: AsyncSession, before: datetime, *, missing: bool
-) -> list[int]:
+async def resolved_before(session: AsyncSession, before: datetime, *, missing: bool) -> list[int]:
     """The cases resolved at or before `before` whose personal data is still kept: missing reports
     (`missing`), or every other kind (requests for help, "is this true?" questions)."""
     kind = Case.kind == CaseKind.MISSING if missing else Case.kind != CaseKind.MISSING

@@ -222,4 +222,3 @@ async def settle(
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-
