@@ -804,7 +804,8 @@ async def consented(query: CallbackQuery, form: Form, user: User, journey: MenuI
     if accounts.has_consent(user):
         return True
     markup = form_keyboards.consent(form.t, journey)
-    await replies.replace(query, Screen(form.t("consent-needed"), markup))
+    consent = screens.consent_text(form.t, form.settings, "consent-needed")
+    await replies.replace(query, Screen(consent, markup))
     return False
 
 
