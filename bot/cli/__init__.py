@@ -54,7 +54,24 @@ def _parser() -> argparse.ArgumentParser:
     _people_commands(commands)
     _roles_commands(commands)
     _broadcast_commands(commands)
+    _retention_commands(commands)
     return parser
+
+
+def _retention_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo retention run [--dry-run]` (bot/cli/retention.py)."""
+    parser = commands.add_parser(
+        "retention", help="erase the personal data the retention periods no longer allow"
+    )
+    sub = parser.add_subparsers(dest="retention_command", required=True)
+    run = sub.add_parser(
+        "run",
+        help="erase now what is due (`koldo run` does it every hour)",
+        parents=[DATABASE],
+    )
+    run.add_argument(
+        "--dry-run", action="store_true", help="only say what would be erased; change nothing"
+    )
 
 
 def _broadcast_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -230,6 +247,10 @@ async def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli import broadcast
 
         return await broadcast.run(args, settings)
+    if args.command == "retention":
+        from bot.cli import retention
+
+        return await retention.run(args, settings)
     if args.command in DATA_FILE_KINDS:
         from bot.cli import datafiles
 
