@@ -327,7 +327,7 @@ async def finish(form: Form) -> None:
 
 
 def router() -> Router:
-    return forms.form_router("safe", Form, _own_steps)
+    return forms.form_router("safe", Form, _own_steps, begin)
 
 
 def _own_steps(router: Router) -> None:

@@ -13,3 +13,10 @@ case-erased-by-retention = 🗑 Its personal data was erased by the retention pe
     [one] { $days } day
    *[other] { $days } days
 } after it was resolved. Only anonymous counts remain.
+
+## A form left unfinished for longer than its drafts are kept.
+
+form-expired = Nothing was added here for more than { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}, so what you entered is deleted. Let us start again.

@@ -68,6 +68,8 @@ class Shown:
     location: Location | None = None
     # A person's message the bot copied here (copyMessage), as that person sent it.
     copied: Message | None = None
+    # When Telegram says it was sent (unix time); None: now. A test ages a message with it.
+    date: int | None = None
 
     def buttons(self) -> list[str]:
         if self.inline is None:
@@ -206,7 +208,7 @@ class FakeTelegram(InMemorySession):
         if shown.location is not None:
             return Message(
                 message_id=shown.message_id,
-                date=int(time.time()),
+                date=shown.date or int(time.time()),
                 chat=Chat(id=chat_id, type="private"),
                 from_user=BOT_USER,
                 venue=shown.venue,
@@ -215,7 +217,7 @@ class FakeTelegram(InMemorySession):
             )
         return Message(
             message_id=shown.message_id,
-            date=int(time.time()),
+            date=shown.date or int(time.time()),
             chat=Chat(id=chat_id, type="private"),
             from_user=BOT_USER,
             text=shown.text,
