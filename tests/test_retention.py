@@ -12,7 +12,7 @@ import pytest
 from aiogram.fsm.storage.base import StorageKey
 from sqlalchemy import func, select
 
-from bot.callbacks import CaseAction, MenuCb, MenuItem
+from bot.callbacks import CaseAction, MenuCb, MenuItem, MyCaseAction, MyCaseCb
 from bot.cli import retention as retention_cli
 from bot.screens import consent_text
 from bot.services import housekeeping, retention
@@ -27,6 +27,7 @@ from storage.models import (
     Person,
     PersonMatch,
     User,
+    Verdict,
     utcnow,
 )
 from storage.repositories import audit, jobs, people
@@ -45,6 +46,7 @@ from tests.support.missing import (
 )
 from tests.support.people import Person as Talker
 from tests.test_cli import koldo as run_koldo
+from tests.test_rumours import POST, SIMILAR, answer, ask, fact_checker, family_of
 
 DAY = timedelta(days=1)
 MYRZABEK = Details("Жумабаев Мырзабек", sex="M", age=44, settlement="Көк-Таш")
@@ -233,6 +235,34 @@ async def test_a_household_listed_as_safe_keeps_its_people_after_its_request_is_
     assert (await stored_case(koldo, case)).phone is None
     await family_.press_data(MenuCb(item=MenuItem.SAFE).pack())
     assert "Айгүл Ташиева" in family_.last_text  # still listed
+
+
+async def test_a_question_answered_91_days_ago_loses_its_words_and_leaves_its_rumour(
+    koldo: Harness,
+) -> None:
+    """ "Is this true?": what the family wrote or forwarded is theirs, and goes as /erase takes
+    it; the other family's question, answered lately, stays with the rumour."""
+    checker = await fact_checker(koldo)
+    aigul, ky = await family_of(koldo, "ky")
+    olga, ru = await family_of(koldo, "ru")
+    first = await ask(koldo, aigul, ky, POST, forwarded=True)
+    second = await ask(koldo, olga, ru, SIMILAR)
+    await answer(koldo, checker, first.code, Verdict.FALSE, {"ky": "Жол ачык.", "ru": "Открыта."})
+    await backdate(koldo, first, resolved_at=91)
+    await backdate(koldo, second, resolved_at=10)
+
+    report = await run_retention(koldo)
+
+    assert report.cases == [first.code]
+    erased, kept = await stored_case(koldo, first), await stored_case(koldo, second)
+    assert (erased.user_id, erased.details, erased.rumour_id, erased.forward_key) == (None,) * 4
+    assert (erased.outcome, erased.status) == ("false", CaseStatus.RESOLVED)
+    assert await count(koldo, CaseMessage, CaseMessage.case_id == first.id) == 0  # its origin
+    assert (kept.details, kept.rumour_id) == (SIMILAR, first.rumour_id)
+    await aigul.press_data(MyCaseCb(action=MyCaseAction.LIST).pack())
+    assert aigul.last_text == ky("my-cases-none")
+    await olga.press_data(MyCaseCb(action=MyCaseAction.LIST).pack())
+    assert second.code in " ".join(olga.last.buttons())
 
 
 # --- missing relatives and the person index: their own period --------------------------------
