@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -10,8 +11,6 @@ from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
-from aiogram.fsm.storage.memory import MemoryStorage
-from aiogram.fsm.storage.redis import RedisStorage
 from redis.asyncio import Redis
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -30,6 +29,7 @@ from bot.middlewares.turns import TakeTurns
 from bot.session import JsonSession
 from bot.webhook_reply import AnswerInWebhookReply
 from storage.database import create_engine, create_session_factory
+from storage.fsm import ExpiringMemoryStorage, ExpiringRedisStorage
 from storage.places import Geography
 from storage.redis_client import open_redis
 from storage.turns import MemoryTurns, RedisTurns, Turns
@@ -87,12 +87,14 @@ def create_dispatcher(resources: Resources) -> Dispatcher:
     settings = resources.settings
     storage: BaseStorage
     turns: Turns
+    # A draft (or any FSM data) untouched for KOLDO_DRAFT_DAYS is forgotten.
+    drafts_kept = timedelta(days=settings.draft_days)
     if resources.redis is not None:
         key_builder = DefaultKeyBuilder(prefix=f"{settings.redis_prefix}:fsm", with_bot_id=True)
-        storage = RedisStorage(resources.redis, key_builder=key_builder)
+        storage = ExpiringRedisStorage(resources.redis, key_builder, drafts_kept)
         turns = RedisTurns(resources.redis, settings.redis_prefix)
     else:
-        storage, turns = MemoryStorage(), MemoryTurns()
+        storage, turns = ExpiringMemoryStorage(drafts_kept), MemoryTurns()
 
     # aiogram's FSM middleware is registered below, in its place among Koldo's: by default the
     # Dispatcher puts it first, where a Redis failure escapes the apology, and its event

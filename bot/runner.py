@@ -1,8 +1,8 @@
 """`koldo run`: long polling, or a webhook server when KOLDO_WEBHOOK_URL is set.
 
 What a replica guarantees is in README.md (Deployment). On SIGTERM or SIGINT it stops taking
-updates, finishes the ones in hand and the alerts poll under way, all within
-KOLDO_SHUTDOWN_TIMEOUT_SECONDS, and only then closes its sessions and exits.
+updates, finishes the ones in hand, the alerts poll and the periodic job under way, all
+within KOLDO_SHUTDOWN_TIMEOUT_SECONDS, and only then closes its sessions and exits.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from bot import commands
 from bot.app import Resources, create_bot, create_dispatcher
 from bot.config import Settings
 from bot.in_hand import UpdatesInHand
-from bot.services import alerts, broadcasts
+from bot.services import alerts, broadcasts, housekeeping
 from bot.webhook import WebhookEndpoint
 from storage.database import ensure_schema
 from storage.repositories import users
@@ -92,6 +92,12 @@ async def run(settings: Settings) -> None:
                 stop.event, resources.session_factory, bot, resources.localization, settings
             )
         )
+        # Periodic jobs (the retention period), each run claimed by one replica.
+        housekeeping_task = asyncio.create_task(
+            housekeeping.run_until(
+                stop.event, resources.session_factory, bot, resources.localization, settings
+            )
+        )
         # Broadcasts, from the deliveries table: every replica sends its share.
         broadcast_bot = broadcasts.create_broadcast_bot(settings)
         broadcast_task = asyncio.create_task(
@@ -112,10 +118,11 @@ async def run(settings: Settings) -> None:
             stop.request("the end of the run")
             try:
                 await _finish_alerts(alert_task, stop.remaining())
+                await _finish_alerts(housekeeping_task, stop.remaining(), "housekeeping")
                 await _finish_alerts(broadcast_task, stop.remaining(), "broadcast")
             finally:
                 # A run cancelled from outside leaves no loop behind to send for it.
-                for task in (alert_task, broadcast_task):
+                for task in (alert_task, housekeeping_task, broadcast_task):
                     task.cancel()
             await broadcast_bot.session.close()
             await dispatcher.emit_shutdown(bot=bot)
@@ -128,8 +135,9 @@ async def run(settings: Settings) -> None:
 
 
 async def _finish_alerts(task: asyncio.Task[Any], timeout: float, name: str = "alerts") -> None:
-    """The alerts loop ends after the poll under way, the broadcast worker after the send under
-    way (it gives back what it claimed); cancelled only past the timeout."""
+    """The alerts loop ends after the poll under way, housekeeping after the job under way, the
+    broadcast worker after the send under way (it gives back what it claimed); cancelled only
+    past the timeout."""
     try:
         await asyncio.wait_for(task, timeout)
     except TimeoutError:

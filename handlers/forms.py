@@ -18,6 +18,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from functools import cached_property
 from itertools import pairwise
 from typing import Any, Generic, Protocol, TypeVar, cast
@@ -58,7 +59,7 @@ from bot.services.forms import (
     typed_village,
 )
 from bot.services.needs import toggle
-from storage.models import AttachmentKind, Case, User
+from storage.models import AttachmentKind, Case, User, utcnow
 
 P = TypeVar("P", bound=PlaceDraft)
 D = TypeVar("D", bound=CaseDraft)
@@ -804,7 +805,8 @@ async def consented(query: CallbackQuery, form: Form, user: User, journey: MenuI
     if accounts.has_consent(user):
         return True
     markup = form_keyboards.consent(form.t, journey)
-    await replies.replace(query, Screen(form.t("consent-needed"), markup))
+    consent = screens.consent_text(form.t, form.settings, "consent-needed")
+    await replies.replace(query, Screen(consent, markup))
     return False
 
 
@@ -817,15 +819,60 @@ async def agreed(query: CallbackQuery, form: Form) -> None:
     form.query = None
 
 
+# --- a form left for longer than drafts are kept -------------------------------------------
+
+# How a form starts from its menu button: what a button of an expired form leads to.
+Restart = Callable[[CallbackQuery, Any, User], Awaitable[None]]
+# Telegram's clock and ours may differ a little; a draft is written just after its screen.
+CLOCKS_APART = timedelta(hours=1)
+
+
+def outlived_its_draft(query: CallbackQuery, settings: Settings) -> bool:
+    """Whether the pressed message was last shown (sent or edited) so long ago that its form's
+    draft has expired since (KOLDO_DRAFT_DAYS): every screen of a form is written with its
+    draft, so a draft gone by time is older than each of its screens. A newer message without
+    a form behind it is a stale button (a lagging copy of a summary just sent)."""
+    message = query.message
+    if not isinstance(message, Message):
+        return True  # no longer accessible to the bot: older than Telegram keeps it
+    shown = message.edit_date or message.date
+    if isinstance(shown, int):  # aiogram types it so; it parses a datetime
+        shown = datetime.fromtimestamp(shown, UTC)
+    return utcnow() - shown >= timedelta(days=settings.draft_days) - CLOCKS_APART
+
+
+def draft_days(settings: Settings) -> float | int:
+    """KOLDO_DRAFT_DAYS as people read it: 7, not 7.0."""
+    days = settings.draft_days
+    return int(days) if days.is_integer() else days
+
+
+async def form_expired(query: CallbackQuery, form: Form, user: User, restart: Restart) -> None:
+    """A button of a form whose draft expired: said kindly in place of the old screen (its
+    buttons go), and the form starts again below, as its menu button starts it. Else the
+    button is stale, and says so."""
+    if not outlived_its_draft(query, form.settings):
+        await form.refuse()
+        return
+    text = form.t("form-expired", days=draft_days(form.settings))
+    await replies.replace(query, Screen(text))
+    form.query = None  # the form's first screen comes as a new message
+    await restart(query, form, user)
+
+
 # --- the router ----------------------------------------------------------------------------
 
 
 def form_router(
-    name: str, form: type[FormBase[Any]], own_steps: Callable[[Router], None]
+    name: str,
+    form: type[FormBase[Any]],
+    own_steps: Callable[[Router], None],
+    restart: Restart,
 ) -> Router:
     """Any form's router: leaving, Back and language first, then the form's own handlers (its
-    entry among them), the place steps, choices and toggles, and last a hint for anything else
-    sent in the form."""
+    entry among them), the place steps, choices and toggles, a hint for anything else sent in
+    the form, and last its buttons pressed outside it (`restart`: how it starts from the
+    menu, after its draft expired)."""
     flow = form.flow
     router = Router(name=name)
     router.message.filter(F.chat.type == "private")
@@ -850,10 +897,20 @@ def form_router(
     for action, choice in {**flow.choices, **flow.toggles}.items():
         press(chosen, _action(flow, action), choice.step)
     message(unexpected_input, ~Command(*COMMANDS), in_form)
+
+    async def expired(query: CallbackQuery, form: Form, user: User) -> None:
+        await form_expired(query, form, user, restart)
+
+    press(expired, flow.callback.filter(), StateFilter(None))
     return router
 
 
-def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], None]) -> Router:
+def router(
+    name: str,
+    form: type[FormSteps[Any]],
+    own_steps: Callable[[Router], None],
+    restart: Restart,
+) -> Router:
     """The router of a form that becomes a case: any form's, with the phone step and the
     summary's cancel and edit buttons."""
     flow = form.flow
@@ -866,7 +923,7 @@ def router(name: str, form: type[FormSteps[Any]], own_steps: Callable[[Router], 
         message(phone_skipped, ButtonText("btn-skip"), flow.group.phone)
         press(edit_step, _action(flow, "edit"), flow.summary)
 
-    return form_router(name, form, steps)
+    return form_router(name, form, steps, restart)
 
 
 def _action(flow: FormFlow[Any], action: str) -> CallbackQueryFilter:

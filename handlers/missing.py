@@ -245,7 +245,7 @@ async def confirm(
 
 
 def router() -> Router:
-    return forms.router("missing", Form, _own_steps)
+    return forms.router("missing", Form, _own_steps, intro)
 
 
 def _own_steps(router: Router) -> None:

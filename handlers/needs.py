@@ -191,7 +191,7 @@ async def confirm(
 
 
 def router() -> Router:
-    return forms.router("needs", Form, _own_steps)
+    return forms.router("needs", Form, _own_steps, begin)
 
 
 def _own_steps(router: Router) -> None:

@@ -26,7 +26,7 @@ from aiogram.types import (
 from bot import keyboards, replies
 from bot.callbacks import CaseAction, CaseCb, MenuCb, MenuItem, RumourAction, RumourCb
 from bot.middlewares.provide import PerUpdate, provide
-from bot.screens import Screen
+from bot.screens import Screen, consent_text
 from bot.screens import cases as case_screens
 from bot.screens import rumours as screens
 from bot.services import accounts, coordination, roles, rumours
@@ -128,7 +128,8 @@ async def begin(event: Message | CallbackQuery, step: Step) -> None:
         await event.answer()
     if not accounts.has_consent(step.user):
         await step.state.clear()
-        await step.show(Screen(step.t("consent-needed"), keyboards.consent(step.t)))
+        consent = consent_text(step.t, step.settings, "consent-needed")
+        await step.show(Screen(consent, keyboards.consent(step.t)))
         return
     await step.state.set_state(RumourAsk.question)
     await step.state.set_data(RumourDraft().model_dump(mode="json"))

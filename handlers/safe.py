@@ -72,7 +72,7 @@ class Form(FormBase[SafeDraft]):
 
     def own_screen(self, step: State, draft: SafeDraft) -> Screen:
         if step == SafeForm.consent:
-            return steps.consent(self.t)
+            return steps.consent(self.t, self.settings.people_retention_days)
         return WITH_ANSWERS.get(step, steps.people)(self.t, draft)
 
     async def forward(self, step: State) -> None:
@@ -327,7 +327,7 @@ async def finish(form: Form) -> None:
 
 
 def router() -> Router:
-    return forms.form_router("safe", Form, _own_steps)
+    return forms.form_router("safe", Form, _own_steps, begin)
 
 
 def _own_steps(router: Router) -> None:

@@ -26,7 +26,7 @@ async def start(message: Message, user: User, t: Translator, bot: Bot, settings:
         await message.answer(t("welcome-staff"))
         await _main_menu(message, t, user, settings)
     elif not accounts.has_consent(user):
-        await message.answer(t("consent"), reply_markup=keyboards.consent(t))
+        await message.answer(screens.consent_text(t, settings), reply_markup=keyboards.consent(t))
     else:
         await message.answer(t("welcome-back"))
         await _main_menu(message, t, user, settings)
@@ -53,7 +53,8 @@ async def language_chosen(
     if roles.is_staff(user, settings):
         await replies.replace(query, screens.menu_for(t, user, settings))
     elif first_time or not accounts.has_consent(user):
-        await replies.replace(query, Screen(t("consent"), keyboards.consent(t)))
+        consent = screens.consent_text(t, settings)
+        await replies.replace(query, Screen(consent, keyboards.consent(t)))
     else:
         await replies.replace(query, screens.main_menu(t))
 

@@ -22,7 +22,7 @@ from storage.repositories import audit, users
 from storage.repositories import broadcasts as broadcast_repo
 from tests.conftest import Harness
 from tests.support.cases import BATKEN, case_data, deliver_alerts, staff_member
-from tests.support.journeys import LANGUAGE_BUTTONS, agree_and_open_menu
+from tests.support.journeys import LANGUAGE_BUTTONS, agree_and_open_menu, consent_text
 from tests.support.people import Person
 from tests.test_cli import koldo as run_koldo
 
@@ -321,7 +321,7 @@ async def test_a_question_needs_consent_first(koldo: Harness) -> None:
     await family.send("/start")
     await family.press(LANGUAGE_BUTTONS["ky"])
     await open_question(family)
-    assert family.last_text == t("consent-needed")
+    assert family.last_text == consent_text(t, "consent-needed")
     await family.send(POST)
     async with koldo.session() as session:
         assert await session.scalar(select(func.count()).select_from(Case)) == 0

@@ -16,7 +16,12 @@ from storage.repositories import audit, people, users
 from tests.conftest import Harness
 from tests.support.faults import fail_once_when_clearing
 from tests.support.forms import hinted
-from tests.support.journeys import KOK_TASH, agree_and_open_menu, fill_needs_form
+from tests.support.journeys import (
+    KOK_TASH,
+    agree_and_open_menu,
+    fill_needs_form,
+    safe_consent_text,
+)
 from tests.support.people import Person as Family
 
 KOK_TASH_KY = "Көк-Таш"
@@ -25,7 +30,7 @@ KOK_TASH_KY = "Көк-Таш"
 async def open_safe(family: Family, t: Translator) -> None:
     await agree_and_open_menu(family, t)
     await family.press(t("menu-safe"))
-    assert family.last_text == t("safe-consent")
+    assert family.last_text == safe_consent_text(t)
 
 
 async def at_the_first_name(koldo: Harness, locale: str) -> tuple[Family, Translator]:
@@ -125,7 +130,7 @@ async def test_after_a_needs_case_the_family_lists_its_household(
     created = family.texts()[-2]
     await family.press(t("btn-safe-list-people"))
     assert family.view.messages[-3].text == created  # the code stays on screen
-    assert family.last_text == t("safe-consent")
+    assert family.last_text == safe_consent_text(t)
     await list_two(family, t)
     await family.press(t("btn-safe-done"))  # no place asked: the case's household is known
 
@@ -339,7 +344,7 @@ async def test_stop_being_findable_keeps_the_needs_case(koldo: Harness) -> None:
         assert home is not None and home.listed_at is None
         assert len(await audit.entries(session, "household.unlisted")) == 1
     await family.press(t("menu-safe"))
-    assert family.last_text == t("safe-consent")  # asked again, from the start
+    assert family.last_text == safe_consent_text(t)  # asked again, from the start
 
 
 async def test_erasing_removes_the_listed_people_and_their_keys(koldo: Harness) -> None:

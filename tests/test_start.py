@@ -11,6 +11,7 @@ from bot.i18n import Localization
 from bot.keyboards import ADMIN_TOOLS
 from storage.repositories import audit, users
 from tests.conftest import Harness
+from tests.support.journeys import consent_text
 
 LANGUAGE_BUTTONS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 
@@ -26,7 +27,7 @@ async def test_start_leads_through_language_and_consent_to_the_menu(
     assert family.last.buttons() == ["Кыргызча", "Русский", "English"]
 
     await family.press(LANGUAGE_BUTTONS[locale])
-    assert family.last_text == t("consent")
+    assert family.last_text == consent_text(t)
     assert family.last.buttons() == [t("btn-consent-agree"), t("btn-consent-decline")]
 
     await family.press(t("btn-consent-agree"))
@@ -62,7 +63,7 @@ async def test_declining_consent_still_leaves_shelters_and_hotlines(koldo: Harne
     assert t("menu-hotlines") in family.last.buttons()
 
     await family.press(t("menu-needs"))
-    assert family.last_text == t("consent-needed")
+    assert family.last_text == consent_text(t, "consent-needed")
 
 
 async def test_kyrgyz_chosen_on_a_russian_phone_gets_kyrgyz_commands_in_that_chat(

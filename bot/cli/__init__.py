@@ -57,6 +57,7 @@ def _parser() -> argparse.ArgumentParser:
     _export_commands(commands)
     _audit_command(commands)
     _report_command(commands)
+    _retention_commands(commands)
     return parser
 
 
@@ -130,6 +131,22 @@ def _report_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
         choices=LOCALES,
         default="en",
         help="the language of the picture and the figures (default: en)",
+    )
+
+
+def _retention_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`koldo retention run [--dry-run]` (bot/cli/retention.py)."""
+    parser = commands.add_parser(
+        "retention", help="erase the personal data the retention periods no longer allow"
+    )
+    sub = parser.add_subparsers(dest="retention_command", required=True)
+    run = sub.add_parser(
+        "run",
+        help="erase now what is due (`koldo run` does it every hour)",
+        parents=[DATABASE],
+    )
+    run.add_argument(
+        "--dry-run", action="store_true", help="only say what would be erased; change nothing"
     )
 
 
@@ -318,6 +335,10 @@ async def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.cli import report
 
         return await report.run(args, settings)
+    if args.command == "retention":
+        from bot.cli import retention
+
+        return await retention.run(args, settings)
     if args.command in DATA_FILE_KINDS:
         from bot.cli import datafiles
 

@@ -31,6 +31,12 @@ class Screen:
         return self.markup is None or isinstance(self.markup, InlineKeyboardMarkup)
 
 
+def consent_text(t: Translator, settings: Settings, message_id: str = "consent") -> str:
+    """What Koldo keeps and for how long (the retention periods), before anything is kept;
+    `consent-needed` says it too, inside a journey."""
+    return t(message_id, days=settings.retention_days, people_days=settings.people_retention_days)
+
+
 def main_menu(t: Translator, tools: tuple[MenuItem, ...] = ()) -> Screen:
     return Screen(t("main-menu-staff" if tools else "main-menu"), keyboards.main_menu(t, tools))
 

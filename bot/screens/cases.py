@@ -137,6 +137,10 @@ def card(
         text += "\n\n" + t("case-erased")
     elif case.status == CaseStatus.RESOLVED and t.has(f"outcome-{case.outcome}"):
         text += "\n\n" + t("case-closed-as", outcome=t(f"outcome-{case.outcome}"))
+    if case.erased_at is not None and case.outcome != ERASED_OUTCOME:
+        # Erased by the retention period: how long after it was resolved, as it happened.
+        after = case.erased_at - (case.resolved_at or case.erased_at)
+        text += "\n\n" + t("case-erased-by-retention", days=after.days)
     if view.held_by_me and case.status != CaseStatus.RESOLVED:
         text += "\n\n" + t("case-chat-hint")
     markup = case_keyboards.card(

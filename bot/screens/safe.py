@@ -16,8 +16,9 @@ from storage.models import HouseholdMember
 Listed = SafePerson | HouseholdMember
 
 
-def consent(t: Translator) -> Screen:
-    return Screen(t("safe-consent"), keyboards.consent(t))
+def consent(t: Translator, days: int) -> Screen:
+    """`days`: how long a listing is kept (KOLDO_PEOPLE_RETENTION_DAYS)."""
+    return Screen(t("safe-consent", days=days), keyboards.consent(t))
 
 
 def name(t: Translator, draft: SafeDraft) -> Screen:

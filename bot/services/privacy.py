@@ -1,4 +1,5 @@
-"""Erasing a person's data on request: personal fields go, anonymous counts stay.
+"""Erasing a person's data on request: personal fields go, anonymous counts stay. The same
+erasure of a case serves the retention period (bot/services/retention.py).
 
 The coordinators holding the family's open cases are told, in their own language, that the
 family erased their data and the case is closed; the case's card says so from then on (the row
@@ -7,7 +8,9 @@ stays, anonymized, with the outcome `erased_by_family`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from aiogram import Bot
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.i18n import Localization
 from bot.keyboards import cases as case_keyboards
 from bot.services.delivery import deliver
-from storage.models import CaseStatus
-from storage.repositories import audit, cases, people, rumours, users
+from storage.models import CaseStatus, utcnow
+from storage.repositories import audit, cases, households, users
 
 ERASED_OUTCOME = "erased_by_family"
 
@@ -40,25 +43,41 @@ class Erased:
     held: list[HeldCase] = field(default_factory=list)
 
 
+async def erase_cases(
+    session: AsyncSession,
+    case_ids: Sequence[int],
+    now: datetime,
+    *,
+    close_as: str | None = None,
+    resolved_before: datetime | None = None,
+) -> list[cases.ErasedCase]:
+    """The one erasure of a case's personal data, for a family's /erase and for the retention
+    period alike (storage.repositories.cases.anonymize says what goes and what stays); the
+    households of these cases go too, unless a listing ("we are safe") or another case still
+    holding personal data needs them. Returns the cases erased. The caller commits."""
+    erased = await cases.anonymize(
+        session, case_ids, now, close_as=close_as, resolved_before=resolved_before
+    )
+    touched = {case.household_id for case in erased if case.household_id is not None}
+    await households.anonymize(session, await households.unneeded(session, touched))
+    return erased
+
+
 async def erase_user(session: AsyncSession, user_id: int) -> Erased:
     """Erases everything personal about one person."""
-    open_cases = [
-        c for c in await cases.of_user(session, user_id) if c.status != CaseStatus.RESOLVED
-    ]
+    own = await cases.of_user(session, user_id)
+    open_cases = [c for c in own if c.status != CaseStatus.RESOLVED]
     closed = sorted(case.code for case in open_cases)
     held = [
         HeldCase(case.assignee_id, case.id, case.code)
         for case in open_cases
         if case.assignee_id is not None
     ]
-    # First, while their households and cases still name them: the person index forgets
-    # everyone they told Koldo about, and whom they were looking for.
-    await people.delete_for_user(session, user_id)
-    # Their questions leave the rumours they shared with other families: the counts drop, and
-    # a later question is never grouped by what they wrote.
-    await rumours.forget_user(session, user_id)
-    codes = await cases.anonymize_for_user(session, user_id, ERASED_OUTCOME)
+    erased = await erase_cases(session, [c.id for c in own], utcnow(), close_as=ERASED_OUTCOME)
+    # Every household of theirs, the listed ones and those of no case too.
+    await households.anonymize(session, await households.of_user(session, user_id))
     await users.delete_user(session, user_id)
+    codes = [case.code for case in erased]
     # The audit keeps that an erasure happened and which anonymous cases it touched, not who.
     audit.record(session, "user.erased", details={"cases": codes})
     await session.commit()

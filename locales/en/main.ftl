@@ -21,7 +21,13 @@ consent =
 
     Only the coordinators of the aid organisations that run Koldo see it. We never show it to other families and never sell it.
 
-    It is kept until you erase it. To erase everything, press «Erase my data» in the main menu or send /erase. Only counts without names stay (for example, how many families asked for food).
+    What a request holds about you is erased by itself { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after the request is closed (a search for a missing relative: { $people_days ->
+        [one] { $people_days } day
+       *[other] { $people_days } days
+    }). To erase everything sooner, press «Erase my data» in the main menu or send /erase. Only counts without names stay (for example, how many families asked for food).
 
     Shelters and hotlines are open to everyone, even if you say no.
 btn-consent-agree = ✅ I agree

@@ -9,7 +9,10 @@ safe-consent =
     If a relative is looking for you, Koldo can tell them that you are safe.
     • A coordinator checks first. Then we ask you. Nobody who searches is told anything unless you agree, for that one person.
     • We keep the names, sex and age of the people you list, and where you are.
-    • /erase deletes it all, at any time.
+    • { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    } after you agree, the list is deleted by itself. /erase deletes it all, at any time.
 btn-safe-agree = ✅ I agree, list people
 btn-safe-not-now = Not now
 safe-not-now = All right. Nobody is listed. You can do it later from the menu.

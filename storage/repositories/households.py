@@ -7,9 +7,10 @@ a member and their index entry find each other. Nothing here commits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 
-from sqlalchemy import Select, delete, select, update
+from sqlalchemy import Select, delete, exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import Case, CaseKind, Household, HouseholdMember, Person, PersonSource
@@ -109,3 +110,56 @@ async def unlist(session: AsyncSession, user_id: int) -> int:
         .values(listed_at=None)
     )
     return len(members)
+
+
+async def of_user(session: AsyncSession, user_id: int) -> list[int]:
+    return list(await session.scalars(select(Household.id).where(Household.user_id == user_id)))
+
+
+async def unneeded(session: AsyncSession, household_ids: Iterable[int]) -> list[int]:
+    """Of these households, those whose personal data nothing needs any more: not listed ("we
+    are safe", which keeps its own period) and no case still holding personal data (open, or
+    resolved too recently) belongs to them."""
+    ids = sorted(set(household_ids))
+    needed_by_a_case = exists().where(Case.household_id == Household.id, Case.erased_at.is_(None))
+    found: list[int] = []
+    for start in range(0, len(ids), people.IDS_PER_QUERY):
+        part = ids[start : start + people.IDS_PER_QUERY]
+        query = select(Household.id).where(
+            Household.id.in_(part), Household.listed_at.is_(None), ~needed_by_a_case
+        )
+        found += await session.scalars(query)
+    return found
+
+
+async def anonymize(session: AsyncSession, household_ids: Sequence[int]) -> None:
+    """Households as anonymous counts (district, size): the people listed in them gone, with
+    their entries of the person index, and their place and the family's link cleared."""
+    ids = list(household_ids)
+    await people.delete_of_households(session, ids)
+    for start in range(0, len(ids), people.IDS_PER_QUERY):
+        part = ids[start : start + people.IDS_PER_QUERY]
+        await session.execute(delete(HouseholdMember).where(HouseholdMember.household_id.in_(part)))
+        await session.execute(
+            update(Household)
+            .where(Household.id.in_(part))
+            .values(user_id=None, latitude=None, longitude=None, village=None, listed_at=None)
+        )
+
+
+async def withdraw_listed_before(session: AsyncSession, before: datetime) -> list[int]:
+    """Listings ("we are safe") agreed to at or before `before` are withdrawn, as a family's "stop"
+    does: the people listed and their index entries gone, the households kept. Returns the ids
+    of the households withdrawn."""
+    query = select(Household.id).where(
+        Household.listed_at.is_not(None), Household.listed_at <= before
+    )
+    ids = list(await session.scalars(query))
+    await people.delete_of_households(session, ids)
+    for start in range(0, len(ids), people.IDS_PER_QUERY):
+        part = ids[start : start + people.IDS_PER_QUERY]
+        await session.execute(delete(HouseholdMember).where(HouseholdMember.household_id.in_(part)))
+        await session.execute(
+            update(Household).where(Household.id.in_(part)).values(listed_at=None)
+        )
+    return ids

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Protocol
 
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
-from storage.models import Case, Household, Person, PersonKey, PersonSource, utcnow
+from storage.models import Person, PersonKey, PersonMatch, PersonSource, utcnow
 
 MAX_KEY = 64  # person_keys.key
 IDS_PER_QUERY = 500  # well under SQLite's and asyncpg's limits on parameters
@@ -231,23 +233,48 @@ async def reindex(session: AsyncSession, keys: KeyFunction, batch: int = 1000) -
 
 
 async def delete_people(session: AsyncSession, person_ids: Sequence[int]) -> None:
-    """People and their keys gone from the index."""
+    """People gone from the index, with their keys and every possible match they were part of
+    (the foreign keys cascade too; said here, so that no backend is relied on)."""
     for start in range(0, len(person_ids), IDS_PER_QUERY):
         part = list(person_ids[start : start + IDS_PER_QUERY])
-        # Keys first: the same on a backend that would not cascade.
+        await session.execute(
+            delete(PersonMatch).where(
+                or_(PersonMatch.sought_id.in_(part), PersonMatch.found_id.in_(part))
+            )
+        )
         await session.execute(delete(PersonKey).where(PersonKey.person_id.in_(part)))
         await session.execute(delete(Person).where(Person.id.in_(part)))
 
 
-async def delete_for_user(session: AsyncSession, user_id: int) -> int:
-    """Everyone a person's families and reports brought into the index, for an erasure: their
-    cases and households stay as anonymous counts, so no foreign key would take these along.
+async def delete_of_cases(session: AsyncSession, case_ids: Sequence[int]) -> int:
+    """Everyone the index knows from these cases (the person a missing report is about), for
+    an erasure: the cases stay as anonymous counts, so no foreign key would take them along.
     Returns how many people were removed."""
-    households = select(Household.id).where(Household.user_id == user_id)
-    reports = select(Case.id).where(Case.user_id == user_id)
+    return await _delete_where(session, Person.case_id, case_ids)
+
+
+async def delete_of_households(session: AsyncSession, household_ids: Sequence[int]) -> int:
+    """Everyone a family listed in these households ("we are safe"); see `delete_of_cases`."""
+    return await _delete_where(session, Person.household_id, household_ids)
+
+
+async def _delete_where(
+    session: AsyncSession, column: InstrumentedAttribute[int | None], ids: Sequence[int]
+) -> int:
+    found: list[int] = []
+    for start in range(0, len(ids), IDS_PER_QUERY):
+        part = list(ids[start : start + IDS_PER_QUERY])
+        found += await session.scalars(select(Person.id).where(column.in_(part)))
+    await delete_people(session, found)
+    return len(found)
+
+
+async def delete_imported(session: AsyncSession, updated_before: datetime) -> int:
+    """The rows of imported lists that no import brought again since `updated_before`: the
+    retention period of the person index. Returns how many people were removed."""
     query = select(Person.id).where(
-        or_(Person.household_id.in_(households), Person.case_id.in_(reports))
+        Person.source == PersonSource.IMPORTED, Person.updated_at <= updated_before
     )
-    ids = list(await session.scalars(query))
-    await delete_people(session, ids)
-    return len(ids)
+    found = list(await session.scalars(query))
+    await delete_people(session, found)
+    return len(found)

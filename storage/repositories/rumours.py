@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -220,16 +220,5 @@ async def settle(
         update(Case)
         .where(Case.id.in_(list(case_ids)), Case.status.in_(OPEN_STATUSES))
         .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-
-
-async def forget_user(session: AsyncSession, user_id: int) -> None:
-    """An erased family's questions leave their rumours: the counts drop, and nothing of theirs
-    is left to group a later question with."""
-    await session.execute(
-        update(Case)
-        .where(and_(Case.user_id == user_id, is_rumour()))
-        .values(rumour_id=None, forward_key=None)
         .execution_options(synchronize_session=False)
     )

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from storage.models import Role, User
+from storage.models import Case, Household, Role, User
 
 
 async def get(session: AsyncSession, user_id: int) -> User | None:
@@ -42,6 +42,22 @@ async def get_or_create(session: AsyncSession, user_id: int) -> User:
 
 async def delete_user(session: AsyncSession, user_id: int) -> None:
     await session.execute(delete(User).where(User.id == user_id))
+
+
+async def clear_unneeded_phones(session: AsyncSession) -> int:
+    """The phone of everyone who has no case left with personal data (an open case always
+    has it) and no listing ("we are safe", whose "share my phone" answer reads it) is
+    forgotten; the person stays, with their language and consent, so Koldo goes on working
+    for them. Returns how many phones were cleared."""
+    a_kept_case = exists().where(Case.user_id == User.id, Case.erased_at.is_(None))
+    a_listing = exists().where(Household.user_id == User.id, Household.listed_at.is_not(None))
+    result = await session.execute(
+        update(User)
+        .where(User.phone.is_not(None), ~a_kept_case, ~a_listing)
+        .values(phone=None)
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def ids_with_role(session: AsyncSession, role: str) -> list[int]:

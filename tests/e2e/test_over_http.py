@@ -13,7 +13,7 @@ from storage.models import Case, Priority
 from tests.conftest import App
 from tests.e2e.conftest import StartKoldo
 from tests.support.e2e import Phone, plain
-from tests.support.journeys import KOK_TASH, LANGUAGE_BUTTONS
+from tests.support.journeys import KOK_TASH, LANGUAGE_BUTTONS, RETENTION_ARGS
 
 NewPhone = Callable[..., Awaitable[Phone]]
 
@@ -37,7 +37,7 @@ async def agree(family: Phone) -> None:
     [welcome] = await family.driver.wait_for_messages(family.user_id, timeout=15)
     assert welcome.buttons == [["Кыргызча"], ["Русский"], ["English"]]
     await family.press(LANGUAGE_BUTTONS[t.locale])
-    await family.sees("consent")
+    await family.sees("consent", **RETENTION_ARGS)
     await family.press(t("btn-consent-agree"))
     await family.sees("main-menu")
 
@@ -169,6 +169,6 @@ async def test_a_502_page_of_telegrams_front_end_does_not_lose_the_reply(
     assert welcome.buttons == [["Кыргызча"], ["Русский"], ["English"]]
     assert (await driver.counters())["server_errors"] == 1
     await family.press("Русский")
-    await family.sees("consent")
+    await family.sees("consent", **RETENTION_ARGS)
     assert plain(family.t("error-apology")) not in [m.text for m in await family.messages()]
     assert "Traceback" not in koldo.log

@@ -15,6 +15,7 @@ from tests.e2e.conftest import Deployment, StartKoldo
 from tests.e2e.test_coordination_over_http import make_coordinator
 from tests.e2e.test_over_http import fill_needs
 from tests.support.e2e import KoldoProcess, Phone, plain
+from tests.support.journeys import RETENTION_ARGS
 
 pytestmark = pytest.mark.e2e
 NewPhone = Callable[..., Awaitable[Phone]]
@@ -75,7 +76,7 @@ async def test_a_replica_told_to_stop_mid_update_finishes_it_and_exits_cleanly(
 
     assert await koldo.stop() == 0
     # The tap was handled to the end before the process exited.
-    await family.sees("consent")
+    await family.sees("consent", **RETENTION_ARGS)
     async with app.resources.session_factory() as session:
         saved = await session.scalar(select(User.language).where(User.id == family.user_id))
     assert saved == "ru"

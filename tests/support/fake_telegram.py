@@ -78,6 +78,8 @@ class Shown:
     # A picture the bot made and uploaded (the situation report), as the bytes sent; `text`
     # is its caption.
     photo: bytes | None = None
+    # When Telegram says it was sent (unix time); None: now. A test ages a message with it.
+    date: int | None = None
 
     def buttons(self) -> list[str]:
         if self.inline is None:
@@ -254,7 +256,7 @@ class FakeTelegram(InMemorySession):
         if shown.location is not None:
             return Message(
                 message_id=shown.message_id,
-                date=int(time.time()),
+                date=shown.date or int(time.time()),
                 chat=Chat(id=chat_id, type="private"),
                 from_user=BOT_USER,
                 venue=shown.venue,
@@ -273,7 +275,7 @@ class FakeTelegram(InMemorySession):
             )
         return Message(
             message_id=shown.message_id,
-            date=int(time.time()),
+            date=shown.date or int(time.time()),
             chat=Chat(id=chat_id, type="private"),
             from_user=BOT_USER,
             text=shown.text,

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from bot.config import Settings
 from bot.i18n import Translator
 from tests.support.people import Person
 
 LANGUAGE_BUTTONS = {"ky": "Кыргызча", "ru": "Русский", "en": "English"}
 # Kok-Tash, Batken district: a border village of the 2021 and 2022 fighting.
 KOK_TASH = (39.9497, 70.5358)
+
+
+# How long data is kept, as the consent says it (the tests' bot runs with the defaults).
+RETENTION_ARGS = {
+    "days": Settings.model_fields["retention_days"].default,
+    "people_days": Settings.model_fields["people_retention_days"].default,
+}
+
+
+def consent_text(t: Translator, message_id: str = "consent") -> str:
+    """The consent as a family reads it ("consent", or "consent-needed" inside a journey)."""
+    return t(message_id, **RETENTION_ARGS)
+
+
+def safe_consent_text(t: Translator) -> str:
+    """The consent of "we are safe", with how long a listing is kept."""
+    return t("safe-consent", days=RETENTION_ARGS["people_days"])
 
 
 async def agree_and_open_menu(family: Person, t: Translator) -> None:
