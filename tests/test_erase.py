@@ -41,6 +41,13 @@ async def test_erasing_removes_everything_personal_and_keeps_counts(koldo: Harne
         entries = await audit.entries(session, "user.erased")
         assert [e.details for e in entries] == [{"cases": [erased.code]}]
         assert entries[0].actor_id is None
+        # The trail keeps that the case was made and the consent given, no longer by whom.
+        trail = await audit.entries(session)
+        assert not [e for e in trail if e.actor_id == family.user.id]
+        assert not [e for e in trail if e.subject == f"user:{family.user.id}"]
+        made = [e.subject for e in trail if e.action == "case.created"]
+        assert sorted(made) == sorted([erased.code, kept.code])
+        assert [e.actor_id for e in trail if e.subject == kept.code] == [neighbour.user.id]
 
 
 async def test_erasing_deletes_attachments(koldo: Harness) -> None:

@@ -142,6 +142,10 @@ async def test_a_request_closed_91_days_ago_keeps_only_its_counts_and_recent_one
         assert person is not None and person.phone is None and person.language == "ky"
         assert person.consent_at is not None
         assert (await session.get(User, recent_family.user.id)).phone == "+996555123456"  # type: ignore[union-attr]
+        # Its trail no longer says whose it was; the recent one's still does.
+        trail = await audit.entries(session, "case.created")
+        assert [e.actor_id for e in trail if e.subject == old.code] == [None]
+        assert [e.actor_id for e in trail if e.subject == recent.code] == [recent_family.user.id]
         [entry] = await audit.entries(session, retention.AUDIT_ACTION)
     assert entry.details["cases"] == [old.code] and entry.actor_id is None
     assert (entry.details["missing_reports"], entry.details["phones"]) == (0, 1)

@@ -55,9 +55,15 @@ async def erase_cases(
     period alike (storage.repositories.cases.anonymize says what goes and what stays); the
     households of these cases go too, unless a listing ("we are safe") or another case still
     holding personal data needs them. Returns the cases erased. The caller commits."""
+    owners = await cases.owners(session, case_ids)
     erased = await cases.anonymize(
         session, case_ids, now, close_as=close_as, resolved_before=resolved_before
     )
+    # The audit of an erased case no longer says whose it was.
+    gone = {case.code for case in erased}
+    for user_id, code in owners:
+        if code in gone:
+            await audit.forget_person(session, user_id, [code])
     touched = {case.household_id for case in erased if case.household_id is not None}
     await households.anonymize(session, await households.unneeded(session, touched))
     return erased
@@ -77,6 +83,7 @@ async def erase_user(session: AsyncSession, user_id: int) -> Erased:
     # Every household of theirs, the listed ones and those of no case too.
     await households.anonymize(session, await households.of_user(session, user_id))
     await users.delete_user(session, user_id)
+    await audit.forget_person(session, user_id)
     codes = [case.code for case in erased]
     # The audit keeps that an erasure happened and which anonymous cases it touched, not who.
     audit.record(session, "user.erased", details={"cases": codes})

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Text, cast, or_, select
+from sqlalchemy import ColumnElement, Text, and_, cast, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage.models import AuditEntry, PersonMatch
@@ -22,6 +22,21 @@ def record(
     entry = AuditEntry(actor_id=actor_id, action=action, subject=subject, details=details or {})
     session.add(entry)
     return entry
+
+
+async def forget_person(
+    session: AsyncSession, user_id: int, codes: Sequence[str] | None = None
+) -> None:
+    """After an erasure the audit keeps what happened, not who: this person's entries (every
+    one, or those about these cases) lose their actor, and "user:<id>" subjects go too."""
+    mine = AuditEntry.actor_id == user_id
+    if codes is not None:
+        mine = and_(mine, AuditEntry.subject.in_(list(codes)))
+    await session.execute(update(AuditEntry).where(mine).values(actor_id=None))
+    if codes is None:
+        await session.execute(
+            update(AuditEntry).where(AuditEntry.subject == f"user:{user_id}").values(subject=None)
+        )
 
 
 async def entries(session: AsyncSession, action: str | None = None) -> list[AuditEntry]:

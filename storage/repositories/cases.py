@@ -52,6 +52,16 @@ class ErasedCase:
     household_id: int | None
 
 
+async def owners(session: AsyncSession, case_ids: Sequence[int]) -> list[tuple[int, str]]:
+    """(family's user id, code) of those of these cases that still have a family."""
+    rows = await session.execute(
+        select(Case.user_id, Case.code).where(
+            Case.id.in_(list(case_ids)), Case.user_id.is_not(None)
+        )
+    )
+    return [(user_id, code) for user_id, code in rows if user_id is not None]
+
+
 async def anonymize(
     session: AsyncSession,
     case_ids: Sequence[int],
