@@ -18,7 +18,6 @@ replicas each alert goes out once.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
@@ -36,7 +35,7 @@ from bot.i18n import Localization, Translator
 from bot.keyboards import cases as case_keyboards
 from bot.keyboards import reunion as reunion_keyboards
 from bot.screens import staff as staff_screens
-from bot.services import roles
+from bot.services import polling, roles
 from bot.services.delivery import deliver
 from storage.models import AlertKind, Case, CaseKind, CaseStatus, Role, User, utcnow
 from storage.repositories import alerts, matches, queue, users
@@ -349,10 +348,9 @@ async def run_until(
     set. A poll under way when it is set is finished: what it took from the table is sent (a
     poll cancelled half-way would leave alerts marked sent that nobody received). A failed poll
     is logged and tried again."""
-    while not stop.is_set():
-        try:
-            await deliver_due(session_factory, bot, localization, settings)
-        except Exception as error:  # a database or network hiccup must not end the loop
-            logger.error("alert poll failed with %s", type(error).__name__)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), settings.alert_poll_seconds)
+    await polling.every(
+        settings.alert_poll_seconds,
+        stop,
+        lambda: deliver_due(session_factory, bot, localization, settings),
+        "alert poll",
+    )

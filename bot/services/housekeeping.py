@@ -8,7 +8,6 @@ nothing when it is not due; add it to `JOBS`.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -17,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.i18n import Localization
-from bot.services import report, retention
+from bot.services import polling, report, retention
 
 logger = logging.getLogger("koldo.housekeeping")
 
@@ -54,7 +53,9 @@ async def run_until(
     """The background task of `koldo run`, polling every `alert_poll_seconds` until `stop` is
     set; a run under way when it is set is finished (its transaction commits or rolls back
     whole either way, but a finished run needs no second one)."""
-    while not stop.is_set():
-        await run_due(session_factory, bot, localization, settings)
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), settings.alert_poll_seconds)
+    await polling.every(
+        settings.alert_poll_seconds,
+        stop,
+        lambda: run_due(session_factory, bot, localization, settings),
+        "housekeeping",
+    )
