@@ -423,7 +423,12 @@ async def koldo_cli(scene: Scene, *args: str) -> tuple[int, str]:
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )
-    output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
+    try:
+        output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
+    finally:
+        if process.returncode is None:  # timed out: no worker left behind taking deliveries
+            process.kill()
+            await process.wait()
     assert process.returncode is not None
     return process.returncode, output.decode()
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import os
 import sys
 import uuid
 from pathlib import Path
 
+from bot.cli import run_command
+from bot.config import Settings
 from tests.conftest import Backend, fresh_postgres_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,9 +31,23 @@ async def koldo(
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )
-    output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
+    try:
+        output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
+    finally:
+        if process.returncode is None:  # timed out: no command left behind on the database
+            process.kill()
+            await process.wait()
     assert process.returncode is not None
     return process.returncode, output.decode()
+
+
+async def koldo_here(*args: str, settings: Settings) -> tuple[int, str]:
+    """`koldo …` in this process, on these settings: what it prints and what it returns (its
+    own start-up is tested above; a Python of its own per command costs seconds)."""
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        code = await run_command(list(args), settings)
+    return code, printed.getvalue()
 
 
 async def test_run_without_a_token_says_what_to_set(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ from tests.support.cases import registered_case, staff_member
 from tests.support.fake_telegram import Shown
 from tests.support.people import Person
 from tests.support.shelters import ORIGIN, add_shelter
-from tests.test_cli import koldo as run_koldo
+from tests.test_cli import koldo_here
 
 BATKEN, LEILEK, BATKEN_TOWN, SULUKTA = (
     "batken-district",
@@ -522,8 +522,9 @@ async def test_koldo_report_writes_the_picture_and_prints_the_figures(
 ) -> None:
     await seed(koldo)
     out = tmp_path / "report.png"
-    env = {"KOLDO_DATABASE_URL": koldo.backend.database_url}
-    code, output = await run_koldo("report", "--out", str(out), "--language", "ru", env=env)
+    code, output = await koldo_here(
+        "report", "--out", str(out), "--language", "ru", settings=koldo.resources.settings
+    )
     assert code == 0, output
     data = out.read_bytes()
     assert png_size(data) == (1080, 1600)

@@ -45,7 +45,7 @@ from tests.support.missing import (
     report_missing,
 )
 from tests.support.people import Person as Talker
-from tests.test_cli import koldo as run_koldo
+from tests.test_cli import koldo_here
 from tests.test_rumours import POST, SIMILAR, answer, ask, fact_checker, family_of
 
 DAY = timedelta(days=1)
@@ -400,9 +400,9 @@ async def test_koldo_retention_run_dry_run_prints_the_codes_and_a_run_erases_the
     coordinator = await staff_member(koldo, [BATKEN])
     old = await helped_and_closed(koldo, koldo.person(), coordinator)
     await backdate(koldo, old, resolved_at=120)
-    env = {"KOLDO_DATABASE_URL": koldo.backend.database_url}
+    settings = koldo.resources.settings
 
-    code, output = await run_koldo("retention", "run", "--dry-run", env=env)
+    code, output = await koldo_here("retention", "run", "--dry-run", settings=settings)
 
     assert code == 0
     assert en("retention-run-dry-title") in output
@@ -410,7 +410,7 @@ async def test_koldo_retention_run_dry_run_prints_the_codes_and_a_run_erases_the
     assert en("retention-run-codes", codes=old.code) in output
     assert (await stored_case(koldo, old)).phone == "+996555123456"
 
-    code, output = await run_koldo("retention", "run", env=env)
+    code, output = await koldo_here("retention", "run", settings=settings)
     assert code == 0 and en("retention-run-title") in output and old.code in output
     assert (await stored_case(koldo, old)).phone is None
     nothing = retention.RetentionReport()

@@ -275,6 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+async def run_command(argv: list[str], settings: Settings) -> int:
+    """A command as `koldo` runs it, on these settings, in the caller's event loop: for tests,
+    which need not start a Python of their own for each command."""
+    return await _dispatch(_parser().parse_args(argv), settings)
+
+
 def _event_loop_run(main: Coroutine[Any, Any, int]) -> int:
     """uvloop where it runs (Linux, macOS): the event loop was the largest share of Koldo's CPU
     per update (`bench/updates.py --profile`); asyncio's own elsewhere."""
