@@ -25,23 +25,11 @@ def _dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
-def _loads_answer(content: str | bytes) -> Any:
-    """A Bot API answer, without the keyboard a sent or edited message echoes back: it is the
-    one Koldo just sent, and nothing reads it; parsing it again into aiogram's models cost a
-    pydantic object per button, on nearly every reply. (Updates keep theirs: getUpdates
-    answers with a list.)"""
-    answer = orjson.loads(content)
-    result = answer.get("result") if isinstance(answer, dict) else None
-    if isinstance(result, dict):
-        result.pop("reply_markup", None)
-    return answer
-
-
 class JsonSession(AiohttpSession):
     def __init__(self, **kwargs: Any) -> None:
         # orjson: Telegram's answers parsed, and bodies written, several times faster than the
         # json module (and as UTF-8, not escaped).
-        kwargs.setdefault("json_loads", _loads_answer)
+        kwargs.setdefault("json_loads", orjson.loads)
         kwargs.setdefault("json_dumps", _dumps)
         super().__init__(**kwargs)
 
