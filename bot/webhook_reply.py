@@ -53,22 +53,24 @@ class ReplySlot:
 
     def take(self) -> dict[str, Any] | None:
         """The reply's body, once the update is handled: the answer held, if any."""
-        self._open = False
-        answer, self._answer = self._answer, None
-        if self._timer is not None:
-            self._timer.cancel()
+        answer = self._close()
         if answer is None:
             return None
         return {"method": answer.__api_method__, **answer.model_dump(exclude_none=True)}
 
     def send_now(self) -> None:
         """Sends the held answer by a call of its own (too slow, or no reply to carry it)."""
+        answer = self._close()
+        if answer is not None:
+            self._sending = asyncio.create_task(self._send(answer))
+
+    def _close(self) -> AnswerCallbackQuery | None:
+        """Takes no more answers; hands over the one held, if any, exactly once."""
         self._open = False
         answer, self._answer = self._answer, None
         if self._timer is not None:
             self._timer.cancel()
-        if answer is not None:
-            self._sending = asyncio.create_task(self._send(answer))
+        return answer
 
     async def _send(self, answer: AnswerCallbackQuery) -> None:
         try:
