@@ -47,10 +47,10 @@ class Backend:
     redis_url: str
 
 
-async def fresh_postgres_database(name: str) -> str:
+async def _admin_connection() -> asyncpg.Connection:
     admin = make_url(POSTGRES_URL)
     try:
-        connection = await asyncpg.connect(
+        return await asyncpg.connect(
             host=admin.host,
             port=admin.port,
             user=admin.username,
@@ -62,12 +62,24 @@ async def fresh_postgres_database(name: str) -> str:
             f"PostgreSQL is not reachable at {admin.host}:{admin.port}; start it, or run only "
             "the SQLite tests with KOLDO_TEST_BACKENDS=sqlite"
         ) from error
+
+
+async def fresh_postgres_database(name: str) -> str:
+    connection = await _admin_connection()
     try:
         await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await connection.execute(f'CREATE DATABASE "{name}"')
     finally:
         await connection.close()
-    return admin.set(database=name).render_as_string(hide_password=False)
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+
+async def drop_postgres_database(name: str) -> None:
+    connection = await _admin_connection()
+    try:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await connection.close()
 
 
 async def _check_redis(url: str) -> None:
@@ -83,16 +95,21 @@ async def _check_redis(url: str) -> None:
 @pytest.fixture(scope="session", params=BACKENDS)
 async def backend(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Backend:
+) -> AsyncIterator[Backend]:
     if request.param == "sqlite":
         path = tmp_path_factory.mktemp("db") / "koldo.sqlite3"
         url = f"sqlite+aiosqlite:///{path}"
         await upgrade(url)
-        return Backend("sqlite", url, "")
+        yield Backend("sqlite", url, "")
+        return
     await _check_redis(REDIS_URL)
-    url = await fresh_postgres_database(f"koldo_test_{os.getpid()}")
+    # A name of this run's own, never a process id: ids come back on a busy machine, and a
+    # name found again would hand this run's deliveries to whatever still uses it.
+    name = f"koldo_test_{uuid.uuid4().hex[:12]}"
+    url = await fresh_postgres_database(name)
     await upgrade(url)
-    return Backend("postgres", url, REDIS_URL)
+    yield Backend("postgres", url, REDIS_URL)
+    await drop_postgres_database(name)
 
 
 @dataclass

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
-import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import timedelta
@@ -34,11 +32,11 @@ from storage.models import (
 from storage.repositories import audit
 from storage.repositories import broadcasts as repo
 from tests.conftest import Harness
+from tests.support import processes
 from tests.support.fake_telegram import Shown
 from tests.support.people import Person
 from tests.support.readers import add_reader
 from tests.support.shelters import make_staff
-from tests.test_broadcasts import ROOT
 
 BATKEN, LEILEK = "batken-district", "leilek-district"
 KOK_TASH = (39.9497, 70.5358)  # Leilek district
@@ -609,21 +607,14 @@ async def test_the_command_line_sends_a_correction(desk: Desk) -> None:
 
 async def koldo_cli(koldo: Harness, *args: str) -> tuple[int, str]:
     settings = koldo.resources.settings
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
     env = {
         "KOLDO_DATABASE_URL": settings.database_url,
         "KOLDO_REDIS_URL": settings.redis_url,
         "KOLDO_REDIS_PREFIX": settings.redis_prefix,
         "KOLDO_DEFAULT_LOCALE": "ky",
     }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "broadcast", *args,
-        env={**clean, **env}, cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
-    )  # fmt: skip
-    output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
-    assert process.returncode is not None
-    return process.returncode, output.decode()
+    done = await processes.run("broadcast", *args, env=env)
+    return done.code, done.output
 
 
 # ---- the progress message and the final report --------------------------------------------------

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import io
-import os
-import sys
 import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
+
+import pytest
 
 from bot.cli import run_command
 from bot.config import Settings
-from tests.conftest import Backend, fresh_postgres_database
+from tests.conftest import Backend, drop_postgres_database, fresh_postgres_database
+from tests.support import processes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -20,25 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 async def koldo(
     *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> tuple[int, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        env={**clean, **(env or {})},
-        cwd=cwd or ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    try:
-        output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
-    finally:
-        if process.returncode is None:  # timed out: no command left behind on the database
-            process.kill()
-            await process.wait()
-    assert process.returncode is not None
-    return process.returncode, output.decode()
+    done = await processes.run(*args, env=env, cwd=cwd)
+    return done.code, done.output
 
 
 async def koldo_here(*args: str, settings: Settings) -> tuple[int, str]:
@@ -66,10 +50,21 @@ async def test_a_webhook_without_a_secret_is_refused(tmp_path: Path) -> None:
     assert "KOLDO_WEBHOOK_SECRET" in output
 
 
-async def test_run_on_an_outdated_postgres_schema_says_to_upgrade(backend: Backend) -> None:
+@pytest.fixture
+async def empty_postgres(backend: Backend) -> AsyncIterator[str]:
+    """A PostgreSQL database of the test's own, with no schema; "" on the SQLite backend."""
     if backend.name != "postgres":
+        yield ""
+        return
+    name = f"koldo_empty_{uuid.uuid4().hex[:8]}"
+    yield await fresh_postgres_database(name)
+    await drop_postgres_database(name)
+
+
+async def test_run_on_an_outdated_postgres_schema_says_to_upgrade(empty_postgres: str) -> None:
+    if not empty_postgres:
         return  # the embedded SQLite upgrades itself; see the test below
-    url = await fresh_postgres_database(f"koldo_outdated_{uuid.uuid4().hex[:8]}")
+    url = empty_postgres
     token = "12345:" + "A" * 35
     code, output = await koldo("run", env={"KOLDO_BOT_TOKEN": token, "KOLDO_DATABASE_URL": url})
     assert code == 2
@@ -95,19 +90,8 @@ SAMPLE_SHELTERS = ROOT / "storage" / "data" / "sample_shelters.csv"
 
 async def koldo_apart(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
     """`koldo …` with what it prints and what it says on stderr kept apart."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        env={**clean, **env},
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    return process.returncode or 0, out.decode(), err.decode()
+    done = await processes.run(*args, env=env, apart=True)
+    return done.code, done.output, done.errors
 
 
 def _sqlite(path: Path) -> str:
@@ -139,10 +123,10 @@ async def test_the_embedded_database_is_named_with_the_way_to_the_demo(tmp_path:
     )
 
 
-async def test_a_password_in_the_database_address_is_never_shown(backend: Backend) -> None:
-    if backend.name != "postgres":
+async def test_a_password_in_the_database_address_is_never_shown(empty_postgres: str) -> None:
+    if not empty_postgres:
         return
-    url = await fresh_postgres_database(f"koldo_named_{uuid.uuid4().hex[:8]}")
+    url = empty_postgres
     with_password = url.replace("postgres@", "postgres:hunter2@")
     code, out, err = await koldo_apart("db", "current", env={"KOLDO_DATABASE_URL": with_password})
     assert code == 0 and "schema revision: none" in out

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from storage.models import ShelterStatus, utcnow
 from storage.places import Geography
 from storage.repositories import audit, hotlines, shelters
 from tests.conftest import Harness
+from tests.support import processes
 from tests.support.shelters import ORIGIN, add_shelter, get_shelter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -265,20 +263,8 @@ def test_bad_hotline_rows_are_listed() -> None:
 
 
 async def koldo_cli(*args: str, database_url: str) -> tuple[int, str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
-    env["KOLDO_DATABASE_URL"] = database_url
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        *args,
-        env=env,
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    out, err = await asyncio.wait_for(process.communicate(), timeout=60)
-    return process.returncode or 0, out.decode(), err.decode()
+    done = await processes.run(*args, env={"KOLDO_DATABASE_URL": database_url}, apart=True)
+    return done.code, done.output, done.errors
 
 
 async def test_the_command_line_imports_exports_and_refuses(koldo: Harness, tmp_path: Path) -> None:

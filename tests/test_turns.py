@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -29,6 +28,7 @@ from storage.models import Case
 from storage.redis_client import open_redis
 from storage.turns import RedisTurns
 from tests.conftest import BACKENDS, REDIS_URL, TEST_TOKEN, Harness
+from tests.support import processes
 from tests.support.cases import BATKEN, registered_case, staff_member
 from tests.support.fake_telegram import FakeTelegram
 from tests.support.gate import Gate
@@ -297,14 +297,12 @@ async def test_a_replica_killed_while_handling_frees_the_family_and_its_update_i
         "redis_prefix": settings.redis_prefix,
         "telegram_api_url": settings.telegram_api_url,
     }
-    replica = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "tests.support.crashing_replica",
+    replica = await processes.spawn(
         json.dumps(values),
         update.model_dump_json(exclude_none=True),
+        module="tests.support.crashing_replica",
+        stderr=None,
         cwd=project_root,
-        stdout=asyncio.subprocess.PIPE,
     )
     assert replica.stdout is not None
     assert await asyncio.wait_for(replica.stdout.readline(), 60) == b"handling\n"

@@ -4,10 +4,6 @@ and one composed by an admin in the bot, through `koldo run` and the sandbox."""
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
-
 import pytest
 from sqlalchemy import func, select
 
@@ -15,8 +11,8 @@ from sandbox.driver import SandboxDriver
 from storage.models import Broadcast, Delivery, DeliveryState, User
 from tests.conftest import BACKENDS, App
 from tests.e2e.conftest import Deployment, StartKoldo
+from tests.support import processes
 from tests.support.e2e import Phone, plain
-from tests.test_broadcasts import ROOT
 
 pytestmark = [
     pytest.mark.e2e,
@@ -43,21 +39,17 @@ async def test_two_replicas_deliver_one_broadcast_once_to_everyone(
             session.add(User(id=user_id, language="ru" if user_id % 2 else "ky"))
         await session.commit()
 
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
     env = {
         "KOLDO_DATABASE_URL": app.settings.database_url,
         "KOLDO_REDIS_URL": app.settings.redis_url,
         "KOLDO_REDIS_PREFIX": deployment.redis_prefix,
     }
-    send = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "broadcast", "send", "--text-ky", "Жол ачык.",
-        "--text-ru", "Дорога открыта.", "--source", "MChS", "--wait",
-        env={**clean, **env}, cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    send = await processes.run(
+        "broadcast", "send", "--text-ky", "Жол ачык.", "--text-ru", "Дорога открыта.",
+        "--source", "MChS", "--wait", env=env, timeout=90,
     )  # fmt: skip
-    output, _ = await asyncio.wait_for(send.communicate(), 90)
-    report = output.decode()
-    assert send.returncode == 0, report
+    report = send.output
+    assert send.code == 0, report
     assert f"sent {FAMILIES} of {FAMILIES}, failed 0, unreachable 0" in report
 
     counters = await driver.counters()

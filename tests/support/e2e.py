@@ -5,16 +5,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import html
-import os
 import re
 import signal
-import sys
 from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
 from bot.i18n import Translator
 from sandbox.driver import BotMessage, SandboxDriver
+from tests.support import processes
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 TAGS = re.compile(r"<[^>]+>")
@@ -36,17 +35,7 @@ class KoldoProcess:
         self._reader: asyncio.Task[None] | None = None
 
     async def start(self, ready_line: str, timeout: float = 60.0) -> None:
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "bot",
-            "run",
-            env={**clean, **self.env},
-            cwd=ROOT,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-        )
+        self.process = await processes.spawn("run", env=self.env)
         self._reader = asyncio.create_task(self._read())
         async with asyncio.timeout(timeout):
             while not any(ready_line in line for line in self.output):
