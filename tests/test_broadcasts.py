@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-import os
 import re
-import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -32,6 +30,7 @@ from storage.models import (
 )
 from storage.repositories import broadcasts as repo
 from tests.conftest import Backend, Harness, make_settings
+from tests.support import processes
 from tests.support.readers import add_reader
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -373,6 +372,25 @@ async def test_a_worker_stopped_mid_way_is_taken_over_with_nothing_lost(scene: S
     assert set(states.values()) == {DeliveryState.SENT}
 
 
+async def test_a_worker_cancelled_at_any_moment_sends_nothing_afterwards(scene: Scene) -> None:
+    families = [await scene.family("ru") for _ in range(20)]
+    cancelled: list[tuple[broadcasts.Worker, int]] = []
+    for round_ in range(16):  # a cancel lands in a database call, a Redis call, a send, a nap
+        await scene.send()
+        worker = scene.worker(broadcast_rate=100.0)
+        task = asyncio.create_task(worker.run_until(asyncio.Event()))
+        await asyncio.sleep(0.02 * round_)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        cancelled.append((worker, worker.sent))
+    await asyncio.sleep(1.1)  # their leases run out: another worker takes the rest
+    await deliver_all(scene, scene.worker())
+    assert [worker.sent for worker, _ in cancelled] == [sent for _, sent in cancelled]
+    for family in families:
+        assert len(await scene.received(family)) >= 16
+
+
 async def test_two_workers_share_one_broadcast_and_nobody_gets_it_twice(scene: Scene) -> None:
     families = [await scene.family("ru") for _ in range(60)]
     await scene.send()
@@ -403,7 +421,6 @@ async def _until_nothing_pending(scene: Scene) -> None:
 
 
 async def koldo_cli(scene: Scene, *args: str) -> tuple[int, str]:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
     env = {
         "KOLDO_DATABASE_URL": scene.settings.database_url,
         "KOLDO_REDIS_URL": scene.settings.redis_url,
@@ -412,25 +429,8 @@ async def koldo_cli(scene: Scene, *args: str) -> tuple[int, str]:
         "KOLDO_TELEGRAM_API_URL": scene.settings.telegram_api_url,
         "KOLDO_DEFAULT_LOCALE": "ky",
     }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "broadcast",
-        *args,
-        env={**clean, **env},
-        cwd=ROOT,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    try:
-        output, _ = await asyncio.wait_for(process.communicate(), timeout=60)
-    finally:
-        if process.returncode is None:  # timed out: no worker left behind taking deliveries
-            process.kill()
-            await process.wait()
-    assert process.returncode is not None
-    return process.returncode, output.decode()
+    done = await processes.run("broadcast", *args, env=env)
+    return done.code, done.output
 
 
 async def test_the_command_line_sends_reports_and_cancels(scene: Scene) -> None:

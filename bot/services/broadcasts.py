@@ -25,7 +25,6 @@ setting `reported_at` and sending leaves that report unsent: never two reports, 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 import html
 import logging
@@ -46,6 +45,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.config import LOCALES, REGION_TIME, Settings
 from bot.i18n import Localization, Translator
 from bot.ids import is_person_chat
+from bot.services.polling import end_if_cancelled, nap, still_running
 from storage.models import Broadcast, BroadcastStatus, Delivery, DeliveryState, Role, utcnow
 from storage.places import distance_km
 from storage.repositories import audit, users
@@ -732,7 +732,7 @@ class Worker:
         await asyncio.gather(self._scheduler(stop), *senders)
 
     async def _scheduler(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
+        while still_running(stop):
             try:
                 await start_due(self.session_factory, self.settings)
                 async with self.session_factory() as session:
@@ -746,7 +746,7 @@ class Worker:
                 await self.tell_admins()
             except Exception as error:
                 logger.error("broadcast progress failed with %s", type(error).__name__)
-            await _nap(stop, self.poll_seconds)
+            await nap(stop, self.poll_seconds)
 
     async def tell_admins(self, now: datetime | None = None) -> None:
         """Edits the progress messages due for it and sends the final reports due, each by the
@@ -842,14 +842,14 @@ class Worker:
         logger.info("broadcast %s reported", broadcast_id)
 
     async def _sender(self, name: str, stop: asyncio.Event) -> None:
-        while not stop.is_set():
+        while still_running(stop):
             try:
                 worked = await self.send_batch(name, stop)
             except Exception as error:
                 logger.error("broadcast worker failed with %s", type(error).__name__)
                 worked = False
             if not worked:
-                await _nap(stop, self.poll_seconds)
+                await nap(stop, self.poll_seconds)
 
     async def send_batch(self, name: str, stop: asyncio.Event | None = None) -> bool:
         """Claims a few due deliveries and sends them; False when there was nothing to do."""
@@ -858,7 +858,7 @@ class Worker:
             if not batch:
                 return False
             for index, delivery in enumerate(batch):
-                if stop is not None and stop.is_set():
+                if stop is not None and not still_running(stop):
                     await repo.release(session, [d.id for d in batch[index:]], name)
                     break
                 await self._deliver(session, name, delivery)
@@ -888,6 +888,7 @@ class Worker:
             return
         if due > loop.time():
             await asyncio.sleep(due - loop.time())
+        end_if_cancelled()  # the Redis calls above may have lost a cancellation
         outcome = await self._send(broadcast, chat_id, delivery.language, paid)
         if outcome.state == DeliveryState.PENDING and outcome.attempted:
             attempt = await repo.attempts(session, delivery_id) + 1
@@ -977,8 +978,3 @@ class Worker:
 
     def _again(self, reason: str) -> Outcome:
         return Outcome(DeliveryState.PENDING, error=reason)
-
-
-async def _nap(stop: asyncio.Event, seconds: float) -> None:
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stop.wait(), seconds)
