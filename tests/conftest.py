@@ -64,22 +64,22 @@ async def _admin_connection() -> asyncpg.Connection:
         ) from error
 
 
-async def fresh_postgres_database(name: str) -> str:
+async def _as_admin(*statements: str) -> None:
     connection = await _admin_connection()
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await connection.execute(f'CREATE DATABASE "{name}"')
+        for statement in statements:
+            await connection.execute(statement)
     finally:
         await connection.close()
+
+
+async def fresh_postgres_database(name: str) -> str:
+    await _as_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
     return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
 
 
 async def drop_postgres_database(name: str) -> None:
-    connection = await _admin_connection()
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await connection.close()
+    await _as_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 async def _check_redis(url: str) -> None:

@@ -9,7 +9,6 @@ import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from aiogram import Bot
@@ -33,7 +32,6 @@ from tests.conftest import Backend, Harness, make_settings
 from tests.support import processes
 from tests.support.readers import add_reader
 
-ROOT = Path(__file__).resolve().parent.parent
 _bot_ids = itertools.count(7_100_001)
 _user_ids = itertools.count(71_000_001)
 BATKEN, LEILEK = "batken-district", "leilek-district"

@@ -8,14 +8,12 @@ import html
 import re
 import signal
 from collections.abc import Awaitable, Callable, Mapping
-from pathlib import Path
 from typing import TypeVar
 
 from bot.i18n import Translator
 from sandbox.driver import BotMessage, SandboxDriver
 from tests.support import processes
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 TAGS = re.compile(r"<[^>]+>")
 T = TypeVar("T")
 

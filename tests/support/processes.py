@@ -27,7 +27,7 @@ def _die_with_parent() -> None:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def koldo_env(settings: Mapping[str, str] | None = None) -> dict[str, str]:
+def _koldo_env(settings: Mapping[str, str] | None = None) -> dict[str, str]:
     """This environment without the developer's own KOLDO_ settings, plus the given ones."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("KOLDO_")}
     return {**clean, **(settings or {})}
@@ -46,7 +46,7 @@ async def spawn(
         "-m",
         module,
         *args,
-        env=koldo_env(env),
+        env=_koldo_env(env),
         cwd=cwd or ROOT,
         stdout=asyncio.subprocess.PIPE,
         stderr=stderr,
